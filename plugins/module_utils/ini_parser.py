@@ -1,0 +1,491 @@
+# Copyright (c) 2026 iniplus.inventory contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Parse an Ansible INI inventory into an :class:`IniInventory`, as ansible.builtin.ini reads it.
+
+Standard library only. One pass over the lines, the builtin's grammar and its order of
+effects, so that replaying the model into Ansible's inventory gives the builtin's result:
+
+* hosts before any section belong to ``ungrouped``; ``[g]`` lists hosts, ``[g:vars]``
+  ``key=value`` lines, ``[g:children]`` group names;
+* a child group or a ``:vars`` section may name a group declared later ("pending
+  declarations", resolved when the group appears, reported if it never does);
+* host lines are split shell-style, ``:vars`` lines at the first ``=``; every value is typed by
+  ``ast.literal_eval`` (see :mod:`ini_values`).
+
+Unlike the builtin it does not stop at the first error: every error in the file is collected
+and raised together in one :class:`IniParseError`.
+"""
+
+from __future__ import annotations
+
+import re
+import typing as t
+from dataclasses import dataclass, field
+
+from .ini_hosts import HostPatternError, expand_host_pattern, split_port
+from .ini_model import (
+    SEVERITY_ERROR,
+    Diagnostic,
+    IniGroup,
+    IniHost,
+    IniInventory,
+    IniVariable,
+)
+from .ini_values import ValueTypingError, type_value, type_value_as_string
+from .ini_words import ShellWordsError, split_words
+
+__all__ = ["IniParseError", "parse_ini", "parse_ini_file", "MAX_ERRORS"]
+
+# --- grammar ----------------------------------------------------------------------------
+# Whole-line comments start with one of these (after leading blanks).
+COMMENT_MARKERS = frozenset("#;")
+# '[name]' or '[name:kind]', then blanks and an optional '#' comment. A name is anything but
+# ':', ']' and blanks; the kind is a word.
+_SECTION = re.compile(r"\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?")
+# A line in a ':children' section: one group name, then blanks and an optional '#' comment.
+_CHILD_NAME = re.compile(r"([^:\]\s]+)\s*(?:#.*)?")
+SECTION_KINDS = ("hosts", "children", "vars")
+# Groups every Ansible inventory has before any source is read.
+IMPLICIT_GROUPS = ("all", "ungrouped")
+BYTE_ORDER_MARK = "\ufeff"
+# How many errors one parse reports before it stops listing them.
+MAX_ERRORS = 50
+
+TYPERS: dict[str, t.Callable[[str], t.Any]] = {
+    "literal_eval": type_value,
+    "string": type_value_as_string,
+}
+
+
+class IniParseError(ValueError):
+    """Every error found in one INI source; ``str()`` lists them with line, column and hint."""
+
+    def __init__(self, diagnostics: list[Diagnostic], suppressed: int = 0) -> None:
+        self.diagnostics = diagnostics
+        self.suppressed = suppressed
+        super().__init__(self.render())
+
+    @property
+    def first(self) -> Diagnostic:
+        return self.diagnostics[0]
+
+    def render(self) -> str:
+        count = len(self.diagnostics) + self.suppressed
+        noun = "error" if count == 1 else "errors"
+        parts = [f"{count} {noun} in {self.first.source}:"]
+        parts.extend(diagnostic.render() for diagnostic in self.diagnostics)
+        if self.suppressed:
+            parts.append(f"... and {self.suppressed} more errors not shown")
+        return "\n".join(parts)
+
+
+def parse_ini_file(
+    path: str,
+    *,
+    known_groups: t.Iterable[str] = (),
+    transform_group_name: t.Callable[[str], str] | None = None,
+    typing: str = "literal_eval",
+) -> IniInventory:
+    """Read ``path`` (bytes, so undecodable bytes behave as in Ansible) and parse it."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return parse_ini(
+        data,
+        path,
+        known_groups=known_groups,
+        transform_group_name=transform_group_name,
+        typing=typing,
+    )
+
+
+def parse_ini(
+    data: str | bytes,
+    source: str = "<string>",
+    *,
+    known_groups: t.Iterable[str] = (),
+    transform_group_name: t.Callable[[str], str] | None = None,
+    typing: str = "literal_eval",
+) -> IniInventory:
+    """Parse INI inventory text into the data model.
+
+    ``known_groups`` are groups the inventory already holds from earlier sources (they change
+    what counts as "declared later"); ``transform_group_name`` is applied to section names
+    as Ansible's ``TRANSFORM_INVALID_GROUP_CHARS`` would. Raises :class:`IniParseError`.
+    """
+    if typing not in TYPERS:
+        raise ValueError(f"typing must be one of {', '.join(TYPERS)}, not {typing!r}")
+    parser = _Parser(source, known_groups, transform_group_name, TYPERS[typing])
+    return parser.parse(decode_source(data))
+
+
+def decode_source(data: str | bytes) -> str:
+    """Decode as Ansible does: UTF-8, undecodable bytes kept as lone surrogates."""
+    if isinstance(data, bytes):
+        return data.decode("utf-8", "surrogateescape")
+    return data
+
+
+@dataclass
+class _Pending:
+    """A group named before it was declared, waiting for its ``[name]`` or ``[name:children]``."""
+
+    kind: str  # "children" (named as a child) or "vars" (only a [name:vars] section so far)
+    line: int
+    column: int
+    line_text: str
+    parents: list[str] = field(default_factory=list)
+
+
+class _Parser:
+    """The state of one parse: the builtin's ``InventoryData`` effects, recorded in a model."""
+
+    def __init__(
+        self,
+        source: str,
+        known_groups: t.Iterable[str],
+        transform_group_name: t.Callable[[str], str] | None,
+        typer: t.Callable[[str], t.Any],
+    ) -> None:
+        self.source = source
+        self.transform = transform_group_name
+        self.typer = typer
+        self.model = IniInventory(source=source)
+        # Groups that exist in Ansible's inventory at this point of the file.
+        self.existing_groups: set[str] = set(IMPLICIT_GROUPS) | set(known_groups)
+        self.group_hosts: dict[str, set[str]] = {}
+        # Child edges, to refuse cycles as Ansible's Group.add_child_group does.
+        self.child_edges: dict[str, list[str]] = {"all": ["ungrouped"]}
+        self.pending: dict[str, _Pending] = {}
+        self.errors: list[Diagnostic] = []
+        self.suppressed_errors = 0
+        self.line_number = 0
+        self.raw_line = ""
+
+    # --- main loop ----------------------------------------------------------------------
+    def parse(self, text: str) -> IniInventory:
+        if text.startswith(BYTE_ORDER_MARK):
+            # The builtin keeps the mark and so reads the first line as a host; we drop it.
+            text = text[1:]
+        group_name = "ungrouped"
+        kind = "hosts"
+        for self.line_number, self.raw_line in enumerate(text.splitlines(), 1):
+            # 1. skip blank lines and whole-line comments.
+            line = self.raw_line.strip()
+            if not line or line[0] in COMMENT_MARKERS:
+                continue
+            indent = len(self.raw_line) - len(self.raw_line.lstrip())
+            # 2. a section header switches the group and the kind of lines that follow.
+            if line[0] == "[":
+                header = _SECTION.fullmatch(line)
+                if header is not None:
+                    group_name, kind = self._enter_section(header, indent)
+                    continue
+                if line[-1] == "]":
+                    self._error(
+                        "invalid-section",
+                        f"invalid section header {line!r}",
+                        indent + 1,
+                        len(line),
+                        "a header is [group], [group:vars] or [group:children], "
+                        "with no blanks inside the brackets",
+                    )
+                    kind = "invalid"
+                    continue
+            # 3. any other line is read by the kind of the current section.
+            if kind == "hosts":
+                self._host_line(group_name, line, indent)
+            elif kind == "vars":
+                self._vars_line(group_name, line, indent)
+            elif kind == "children":
+                self._child_line(group_name, line, indent)
+            # kind "invalid": lines under a bad header are skipped; its error is reported.
+        # 4. every group still pending was named but never declared.
+        self._report_undeclared()
+        if self.errors:
+            raise IniParseError(self.errors, self.suppressed_errors)
+        return self.model
+
+    # --- sections -----------------------------------------------------------------------
+    def _enter_section(self, header: re.Match[str], indent: int) -> tuple[str, str]:
+        written_name, written_kind = header.group(1), header.group(2)
+        name = self.transform(written_name) if self.transform else written_name
+        kind = written_kind or "hosts"
+        if kind not in SECTION_KINDS:
+            self._error(
+                "unknown-section-type",
+                f"section [{written_name}:{written_kind}] has unknown type {written_kind!r}",
+                indent + header.start(2) + 1,
+                len(written_kind),
+                "the type after ':' must be 'vars' or 'children'",
+            )
+            return name, "invalid"
+        if name not in self.existing_groups:
+            # [g] and [g:children] declare a group; [g:vars] alone does not, so it is
+            # remembered, unless g is already waiting to be declared as somebody's child.
+            if kind == "vars" and name not in self.pending:
+                self.pending[name] = _Pending("vars", self.line_number, indent + 2, self.raw_line)
+            self._add_group(name, indent + 2)
+        elif name not in self.model.groups:
+            self._group(name).line = self.line_number
+        waiting = self.pending.get(name)
+        if waiting is not None and kind != "vars":
+            if waiting.kind == "children":
+                self._resolve_pending_children(name)
+            else:
+                del self.pending[name]
+        return name, kind
+
+    def _add_group(self, name: str, column: int) -> IniGroup:
+        group = IniGroup(name, self.line_number, column)
+        self.model.groups[name] = group
+        self.group_hosts[name] = set()
+        self.existing_groups.add(name)
+        return group
+
+    def _group(self, name: str) -> IniGroup:
+        """The model entry of an existing group, made on first use for implicit/known groups."""
+        group = self.model.groups.get(name)
+        if group is None:
+            group = IniGroup(name, 0, 0)
+            self.model.groups[name] = group
+            self.group_hosts[name] = set()
+        return group
+
+    # --- host lines ---------------------------------------------------------------------
+    def _host_line(self, group_name: str, line: str, indent: int) -> None:
+        try:
+            words = split_words(line)
+        except ShellWordsError as error:
+            self._error(
+                "unclosed-quote",
+                f"cannot split host line: {error}",
+                indent + error.offset + 1,
+                len(line) - error.offset,
+                "close the quote, or escape a literal quote or backslash with '\\'",
+            )
+            return
+        if not words:
+            return  # only a comment after blanks, e.g. an escaped-nothing line
+        pattern, pattern_offset = words[0]
+        names, port = self._host_names(pattern, indent + pattern_offset + 1)
+        if names is None:
+            return
+        assignments = self._host_variables(words, indent)
+        if assignments is None:
+            return
+        line_number = self.line_number
+        column = indent + pattern_offset + 1
+        group = self._group(group_name)
+        members = self.group_hosts[group_name]
+        hosts = self.model.hosts
+        for name in names:
+            host = hosts.get(name)
+            if host is None:
+                host = hosts[name] = IniHost(name, line_number, column, port)
+            if name not in members:
+                members.add(name)
+                group.hosts.append(name)
+            if assignments:
+                # Ansible's set_variable looks the name up among groups first, so variables
+                # of a host that shares its name with a group land on the group.
+                if name in self.existing_groups:
+                    self._group(name).vars.extend(assignments)
+                else:
+                    host.vars.extend(assignments)
+
+    def _host_names(self, pattern: str, column: int) -> tuple[list[str] | None, int | None]:
+        if ":" in pattern or "[" in pattern:
+            address, port = split_port(pattern)
+        else:
+            address, port = pattern, None
+        if port is None and pattern.strip().endswith(":"):
+            self._error(
+                "missing-port",
+                f"host pattern {pattern!r} ends in ':' but gives no port",
+                column,
+                len(pattern),
+                "':' is reserved for a port: write host:22, or drop the ':'",
+            )
+            return None, None
+        try:
+            names = expand_host_pattern(address)
+        except HostPatternError as error:
+            self._error("bad-host-range", str(error), column, len(pattern), error.hint)
+            return None, None
+        for name in names:
+            if name.strip() == "---":
+                self._error(
+                    "yaml-document",
+                    f"host pattern {pattern!r} looks like a YAML document start",
+                    column,
+                    len(pattern),
+                    "this file looks like YAML: name it *.yml, or use the yaml inventory plugin",
+                )
+                return None, None
+            if not name:
+                self._error(
+                    "empty-host-name",
+                    "empty host name",
+                    column,
+                    max(1, len(pattern)),
+                    "give the host a name",
+                )
+                return None, None
+        return names, port
+
+    def _host_variables(self, words: list[tuple[str, int]], indent: int) -> list[IniVariable] | None:
+        by_name: dict[str, IniVariable] = {}
+        typer = self.typer
+        for word, offset in words[1:]:
+            name, equals, text = word.partition("=")
+            if not equals:
+                self._error(
+                    "expected-key-value",
+                    f"expected key=value after the host name, got {word!r}",
+                    indent + offset + 1,
+                    len(word),
+                    "quote values that contain blanks: key='two words'",
+                )
+                return None
+            value = self._typed(typer, text, indent + offset + len(name) + 2)
+            if value is _FAILED:
+                return None
+            # A name given twice on one line keeps its first place and its last value.
+            by_name[name] = IniVariable(name, value, self.line_number, indent + offset + 1)
+        return list(by_name.values())
+
+    def _typed(self, typer: t.Callable[[str], t.Any], text: str, column: int) -> t.Any:
+        try:
+            return typer(text)
+        except ValueTypingError as error:
+            self._error(
+                "unusable-value",
+                f"value {text!r} cannot be used: {error}",
+                column,
+                len(text),
+                "quote the value to keep it as a string",
+            )
+            return _FAILED
+
+    # --- :vars lines --------------------------------------------------------------------
+    def _vars_line(self, group_name: str, line: str, indent: int) -> None:
+        name, equals, text = line.partition("=")
+        if not equals:
+            self._error(
+                "expected-key-value",
+                f"expected key=value in [{group_name}:vars], got {line!r}",
+                indent + 1,
+                len(line),
+                "each line of a :vars section is one name=value",
+            )
+            return
+        value_column = indent + len(name) + 2 + (len(text) - len(text.lstrip()))
+        value = self._typed(self.typer, text.strip(), value_column)
+        if value is _FAILED:
+            return
+        self._group(group_name).vars.append(
+            IniVariable(name.strip(), value, self.line_number, indent + 1)
+        )
+
+    # --- :children lines ----------------------------------------------------------------
+    def _child_line(self, group_name: str, line: str, indent: int) -> None:
+        match = _CHILD_NAME.fullmatch(line)
+        if match is None:
+            self._error(
+                "expected-group-name",
+                f"expected a group name in [{group_name}:children], got {line!r}",
+                indent + 1,
+                len(line),
+                "one group name a line; comments after it start with '#'",
+            )
+            return
+        child = match.group(1)
+        if child in self.existing_groups:
+            self._add_child(group_name, child, indent + 1)
+            return
+        waiting = self.pending.get(child)
+        if waiting is None:
+            self.pending[child] = _Pending(
+                "children", self.line_number, indent + 1, self.raw_line, [group_name]
+            )
+        else:
+            waiting.parents.append(group_name)
+
+    def _resolve_pending_children(self, name: str) -> None:
+        waiting = self.pending[name]
+        for parent in waiting.parents:
+            self._add_child(parent, name, waiting.column)
+            parent_waiting = self.pending.get(parent)
+            if parent_waiting is not None and parent_waiting.kind == "children":
+                self._resolve_pending_children(parent)
+        del self.pending[name]
+
+    def _add_child(self, parent: str, child: str, column: int) -> None:
+        edges = self.child_edges.setdefault(parent, [])
+        if child in edges:
+            return
+        if child == parent or self._reaches(child, parent):
+            self._error(
+                "child-cycle",
+                f"making {child!r} a child of {parent!r} creates a loop of groups",
+                column,
+                len(child),
+                f"remove {child!r} from [{parent}:children] or the line that makes "
+                f"{parent!r} a descendant of {child!r}",
+            )
+            return
+        edges.append(child)
+        self._group(child)
+        self._group(parent).children.append(child)
+
+    def _reaches(self, start: str, goal: str) -> bool:
+        seen = {start}
+        stack = [start]
+        while stack:
+            for child in self.child_edges.get(stack.pop(), ()):
+                if child == goal:
+                    return True
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        return False
+
+    # --- errors -------------------------------------------------------------------------
+    def _report_undeclared(self) -> None:
+        for name, waiting in self.pending.items():
+            self.line_number = waiting.line
+            self.raw_line = waiting.line_text
+            if waiting.kind == "vars":
+                message = f"section [{name}:vars] is for group {name!r}, which is never declared"
+                hint = f"declare the group with a [{name}] or [{name}:children] section"
+            else:
+                message = (
+                    f"section [{waiting.parents[-1]}:children] includes group {name!r}, "
+                    "which is never declared"
+                )
+                hint = f"declare it with a [{name}] section (it may be empty), or fix the name"
+                if name in self.model.hosts:
+                    hint = f"{name!r} is a host: list it under [{waiting.parents[-1]}], not :children"
+            self._error("undefined-group", message, waiting.column, len(name), hint)
+
+    def _error(self, code: str, message: str, column: int, span: int, hint: str) -> None:
+        if len(self.errors) >= MAX_ERRORS:
+            self.suppressed_errors += 1
+            return
+        self.errors.append(
+            Diagnostic(
+                SEVERITY_ERROR,
+                code,
+                message,
+                self.source,
+                self.line_number,
+                column,
+                self.raw_line,
+                hint,
+                span,
+            )
+        )
+
+
+_FAILED = object()

@@ -1,0 +1,123 @@
+# Copyright (c) 2026 iniplus.inventory contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Load one INI source through an inventory plugin and describe the result comparably.
+
+The differential tests load the same file with ``ansible.builtin.ini`` and with
+``iniplus.inventory.ini`` and compare these snapshots: groups in order with their hosts,
+children and variables; hosts in order with their variables and groups; every value with
+its native type; and on ansible-core 2.19+ the trust and origin line of every string.
+"""
+
+from __future__ import annotations
+
+import typing as t
+from dataclasses import dataclass
+
+from ansible.errors import AnsibleError
+from ansible.inventory.data import InventoryData
+from ansible.parsing.dataloader import DataLoader
+from ansible.plugins.loader import inventory_loader
+
+try:
+    from ansible.module_utils._internal._datatag import AnsibleTagHelper
+    from ansible._internal._datatag._tags import Origin
+    from ansible.template import is_trusted_as_template
+
+    HAS_DATA_TAGGING = True
+except ImportError:
+    HAS_DATA_TAGGING = False
+
+BUILTIN = "ansible.builtin.ini"
+OURS = "iniplus.inventory.ini"
+
+
+@dataclass
+class LoadResult:
+    snapshot: dict[str, t.Any] | None
+    error: str | None
+
+    @property
+    def rejected(self) -> bool:
+        return self.snapshot is None
+
+
+def load(plugin_name: str, path: str, *, legacy_types: bool = False) -> LoadResult:
+    """Parse ``path`` with the named plugin into a fresh inventory, as InventoryManager would."""
+    plugin = inventory_loader.get(plugin_name)
+    if plugin is None:
+        raise RuntimeError(f"inventory plugin {plugin_name} not found")
+    inventory = InventoryData()
+    inventory.current_source = path
+    try:
+        plugin.parse(inventory, DataLoader(), path, cache=False)
+        inventory.reconcile_inventory()
+    except AnsibleError as error:
+        return LoadResult(None, str(error))
+    return LoadResult(snapshot(inventory, legacy_types=legacy_types), None)
+
+
+def snapshot(inventory: InventoryData, *, legacy_types: bool = False) -> dict[str, t.Any]:
+    """Everything observable about the inventory, with values in a typed canonical form.
+
+    ``legacy_types`` maps what ansible-core < 2.19 keeps as tuples, sets, complex numbers,
+    Ellipsis and bytes to what 2.19+ (and iniplus on every core) produces.
+    """
+    groups = {}
+    for name, group in inventory.groups.items():
+        groups[name] = {
+            "hosts": [host.name for host in group.hosts],
+            "children": [child.name for child in group.child_groups],
+            "parents": sorted(parent.name for parent in group.parent_groups),
+            "depth": group.depth,
+            "priority": getattr(group, "priority", 1),
+            "vars": canonical(group.vars, legacy_types),
+        }
+    hosts = {}
+    for name, host in inventory.hosts.items():
+        hosts[name] = {
+            "vars": canonical(host.vars, legacy_types),
+            "groups": sorted(group.name for group in host.groups),
+            "address": host.address,
+        }
+    return {
+        "group_order": list(inventory.groups),
+        "host_order": list(inventory.hosts),
+        "groups": groups,
+        "hosts": hosts,
+    }
+
+
+def canonical(value: t.Any, legacy_types: bool = False) -> t.Any:
+    """A value as (native type name, content[, trust, origin line]) so types are compared too."""
+    if legacy_types:
+        if isinstance(value, (tuple, set)):
+            value = list(value)
+        elif value is Ellipsis:
+            value = "..."
+        elif isinstance(value, complex):
+            value = str(value)
+        elif isinstance(value, bytes):
+            value = value.decode("utf-8", "surrogateescape")
+    if isinstance(value, dict):
+        return ("dict", [(canonical(k, legacy_types), canonical(v, legacy_types)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [canonical(item, legacy_types) for item in value])
+    native = _native_type(value)
+    if native is str and HAS_DATA_TAGGING:
+        origin = Origin.get_tag(value)
+        where = (origin.path, origin.line_num) if origin else None
+        return ("str", str(value), is_trusted_as_template(value), where)
+    if native in (int, float) and HAS_DATA_TAGGING:
+        origin = Origin.get_tag(value)
+        where = (origin.path, origin.line_num) if origin else None
+        return (native.__name__, native(value), where)
+    if native is float and value != value:
+        return ("float", "nan")
+    return (native.__name__, value)
+
+
+def _native_type(value: t.Any) -> type:
+    if HAS_DATA_TAGGING:
+        return AnsibleTagHelper.base_type(value)
+    return type(value)
