@@ -23,7 +23,7 @@ nox.options.error_on_external_run = True
 
 # ansible-core release -> (Python it is tested on, pinned version)
 CORES = {
-    "2.16": ("3.10", "2.16.19"),
+    "2.16": ("3.11", "2.16.19"),
     "2.17": ("3.11", "2.17.14"),
     "2.18": ("3.12", "2.18.19"),
     "2.19": ("3.12", "2.19.14"),

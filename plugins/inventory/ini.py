@@ -68,6 +68,9 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser impor
     IniParseError,
     parse_ini,
 )
+from ansible_collections.iniplus.inventory.plugins.plugin_utils._diagnostics import (
+    apply_diagnostics_policy,
+)
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._inventory_builder import (
     populate_inventory,
 )
@@ -99,6 +102,8 @@ class InventoryModule(BaseFileInventoryPlugin):
             )
         except IniParseError as error:
             raise AnsibleParserError(str(error)) from None
+        # Warnings never change what is built; under diagnostics=error they stop the build.
+        apply_diagnostics_policy(model.diagnostics, "warn", self.display.warning)
         try:
             populate_inventory(inventory, model)
         except AnsibleError as error:
