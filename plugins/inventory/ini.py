@@ -9,7 +9,7 @@ name: ini
 short_description: Ansible INI inventories, read exactly like the builtin, only faster and with better errors
 version_added: 0.1.0
 author:
-  - iniplus.inventory contributors
+  - iniplus.inventory contributors (@iniplus)
 description:
   - A drop-in replacement for P(ansible.builtin.ini#inventory). Given the same INI file it builds the same
     inventory, the same groups, hosts in the same order, the same children and variables with the same types,
