@@ -53,7 +53,8 @@ class SourceTagger:
         return self._tag(value, self._origin(line))
 
     def _tag(self, value: t.Any, origin: t.Any) -> t.Any:
-        if type(value) is str:
+        # Exactly str: UntrustedText subclasses str and must not be trusted as a template.
+        if type(value) is str:  # pylint: disable=unidiomatic-typecheck
             return AnsibleTagHelper.tag(value, (origin, _TRUSTED))
         if isinstance(value, UntrustedText):
             return origin.tag(str(value))
