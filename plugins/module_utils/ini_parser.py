@@ -23,9 +23,11 @@ import re
 import typing as t
 from dataclasses import dataclass, field
 
+from .ini_checks import Trap, unknown_variable_name, value_trap
 from .ini_hosts import HostPatternError, expand_host_pattern, split_port
 from .ini_model import (
     SEVERITY_ERROR,
+    SEVERITY_WARNING,
     Diagnostic,
     IniGroup,
     IniHost,
@@ -45,6 +47,13 @@ COMMENT_MARKERS = frozenset("#;")
 _SECTION = re.compile(r"\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?")
 # A line in a ':children' section: one group name, then blanks and an optional '#' comment.
 _CHILD_NAME = re.compile(r"([^:\]\s]+)\s*(?:#.*)?")
+# A header followed by a ';' comment, which the builtin does not recognise as a header.
+_HEADER_WITH_SEMICOLON_COMMENT = re.compile(r"(\[[^\]\s]+\])\s*;.*")
+# A '#' glued to the end of a word: shlex starts a comment there and cuts the value short.
+_GLUED_COMMENT = re.compile(r"[^\s'\"]#")
+# The first line of a YAML or JSON document.
+_YAML_OR_JSON_START = re.compile(r"---|\{.*|[\w.-]+:\s*(?:#.*)?")
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
 SECTION_KINDS = ("hosts", "children", "vars")
 # Groups every Ansible inventory has before any source is read.
 IMPLICIT_GROUPS = ("all", "ungrouped")
@@ -161,25 +170,60 @@ class _Parser:
         self.suppressed_errors = 0
         self.line_number = 0
         self.raw_line = ""
+        # Checks that depend only on a name are done once per name.
+        self.name_traps: dict[str, Trap | None] = {}
+        self.check_values = typer is type_value
 
     # --- main loop ----------------------------------------------------------------------
     def parse(self, text: str) -> IniInventory:
+        lines = text.splitlines()
         if text.startswith(BYTE_ORDER_MARK):
             # The builtin keeps the mark and so reads the first line as a host; we drop it.
-            text = text[1:]
+            lines[0] = lines[0][1:]
+            self.line_number, self.raw_line = 1, lines[0]
+            self._warn(
+                "byte-order-mark",
+                "the file starts with a UTF-8 byte-order mark; ignored (ansible.builtin.ini "
+                "would read it as part of the first host name)",
+                1,
+                1,
+                "save the file as UTF-8 without BOM",
+            )
+        has_undecodable = _UNDECODABLE.search(text) is not None
         group_name = "ungrouped"
         kind = "hosts"
-        for self.line_number, self.raw_line in enumerate(text.splitlines(), 1):
+        for self.line_number, self.raw_line in enumerate(lines, 1):
             # 1. skip blank lines and whole-line comments.
             line = self.raw_line.strip()
             if not line or line[0] in COMMENT_MARKERS:
                 continue
             indent = len(self.raw_line) - len(self.raw_line.lstrip())
+            if has_undecodable and _UNDECODABLE.search(line):
+                self._warn(
+                    "not-utf8",
+                    "bytes that are not UTF-8 are kept as they are (as ansible.builtin.ini does)",
+                    indent + _UNDECODABLE.search(line).start() + 1,  # type: ignore[union-attr]
+                    1,
+                    "save the file as UTF-8",
+                )
             # 2. a section header switches the group and the kind of lines that follow.
             if line[0] == "[":
                 header = _SECTION.fullmatch(line)
                 if header is not None:
                     group_name, kind = self._enter_section(header, indent)
+                    continue
+                glued = _HEADER_WITH_SEMICOLON_COMMENT.fullmatch(line)
+                if glued is not None and self._builtin_rejects_as_body(glued.group(1), line, kind):
+                    # The builtin reads this line as a host, variable or child and fails there
+                    # with an unrelated message (a host-range error, in a host section).
+                    self._error(
+                        "comment-after-header",
+                        f"';' comment after the section header {glued.group(1)}",
+                        indent + glued.end(1) + 1,
+                        len(line) - glued.end(1),
+                        "only '#' starts a comment after a header; a ';' comment needs a line of its own",
+                    )
+                    kind = "invalid"
                     continue
                 if line[-1] == "]":
                     self._error(
@@ -203,10 +247,29 @@ class _Parser:
         # 4. every group still pending was named but never declared.
         self._report_undeclared()
         if self.errors:
+            self._explain_foreign_format(lines)
             raise IniParseError(self.errors, self.suppressed_errors)
+        self._warn_host_group_clashes()
         return self.model
 
     # --- sections -----------------------------------------------------------------------
+    @staticmethod
+    def _builtin_rejects_as_body(header: str, line: str, kind: str) -> bool:
+        """Whether the builtin, reading ``[g] ; comment`` as a body line of ``kind``, fails.
+
+        Only then is the line reported as a misplaced comment: the verdict stays the builtin's.
+        """
+        if kind == "children":
+            return True  # ']' is never part of a child group name
+        if kind == "vars":
+            return "=" not in line
+        if kind == "hosts":
+            try:
+                expand_host_pattern(header)
+            except HostPatternError:
+                return True
+        return False
+
     def _enter_section(self, header: re.Match[str], indent: int) -> tuple[str, str]:
         written_name, written_kind = header.group(1), header.group(2)
         name = self.transform(written_name) if self.transform else written_name
@@ -274,6 +337,8 @@ class _Parser:
         assignments = self._host_variables(words, indent)
         if assignments is None:
             return
+        if "#" in line:
+            self._check_glued_comment(line, indent)
         line_number = self.line_number
         column = indent + pattern_offset + 1
         group = self._group(group_name)
@@ -283,6 +348,8 @@ class _Parser:
             host = hosts.get(name)
             if host is None:
                 host = hosts[name] = IniHost(name, line_number, column, port)
+            elif host.line != line_number:
+                self._check_redefinition(host, port, assignments, column)
             if name not in members:
                 members.add(name)
                 group.hosts.append(name)
@@ -313,6 +380,14 @@ class _Parser:
         except HostPatternError as error:
             self._error("bad-host-range", str(error), column, len(pattern), error.hint)
             return None, None
+        if not names:
+            self._warn(
+                "empty-range",
+                f"host pattern {pattern!r} expands to no host at all",
+                column,
+                len(pattern),
+                "a range runs from begin up to end: swap the bounds, e.g. [1:10] rather than [10:1]",
+            )
         for name in names:
             if name.strip() == "---":
                 self._error(
@@ -348,9 +423,11 @@ class _Parser:
                     "quote values that contain blanks: key='two words'",
                 )
                 return None
-            value = self._typed(typer, text, indent + offset + len(name) + 2)
+            value_column = indent + offset + len(name) + 2
+            value = self._typed(typer, text, value_column)
             if value is _FAILED:
                 return None
+            self._check_variable(name, text, value, indent + offset + 1, value_column)
             # A name given twice on one line keeps its first place and its last value.
             by_name[name] = IniVariable(name, value, self.line_number, indent + offset + 1)
         return list(by_name.values())
@@ -384,6 +461,7 @@ class _Parser:
         value = self._typed(self.typer, text.strip(), value_column)
         if value is _FAILED:
             return
+        self._check_variable(name.strip(), text.strip(), value, indent + 1, value_column)
         self._group(group_name).vars.append(
             IniVariable(name.strip(), value, self.line_number, indent + 1)
         )
@@ -451,6 +529,89 @@ class _Parser:
                     stack.append(child)
         return False
 
+    # --- traps (warnings) ---------------------------------------------------------------
+    def _check_variable(self, name: str, text: str, value: t.Any, column: int, value_column: int) -> None:
+        if name in self.name_traps:
+            name_trap = self.name_traps[name]
+        else:
+            name_trap = self.name_traps[name] = unknown_variable_name(name)
+        if name_trap is not None:
+            self._warn(name_trap[0], name_trap[1], column, max(1, len(name)), name_trap[2])
+        if self.check_values:
+            trap = value_trap(text, value)
+            if trap is not None:
+                self._warn(trap[0], trap[1], value_column, max(1, len(text)), trap[2])
+
+    def _check_glued_comment(self, line: str, indent: int) -> None:
+        for glued in _GLUED_COMMENT.finditer(line):
+            before = line[: glued.start() + 1]
+            if before.count("'") % 2 == 0 and before.count('"') % 2 == 0:
+                self._warn(
+                    "comment-cuts-value",
+                    "'#' right after a word starts a comment: the rest of the line is dropped",
+                    indent + glued.start() + 2,
+                    len(line) - glued.start() - 1,
+                    "quote a value that contains '#' (pass='ab#cd'), or put a blank before a comment",
+                )
+                return
+
+    def _check_redefinition(
+        self, host: IniHost, port: int | None, assignments: list[IniVariable], column: int
+    ) -> None:
+        if port is not None and host.port is not None and port != host.port:
+            self._warn(
+                "conflicting-port",
+                f"host {host.name!r} was given port {host.port} on line {host.line}; "
+                f"port {port} here is ignored",
+                column,
+                len(host.name),
+                "give each host one port, or set ansible_port explicitly",
+            )
+        if assignments and host.vars:
+            earlier = {variable.name: variable for variable in host.vars}
+            for variable in assignments:
+                previous = earlier.get(variable.name)
+                if previous is not None and previous.value != variable.value:
+                    self._warn(
+                        "conflicting-variable",
+                        f"host {host.name!r} sets {variable.name}={variable.value!r} here and "
+                        f"{previous.value!r} on line {previous.line}; the later one wins",
+                        variable.column,
+                        len(variable.name),
+                        "define a host's variables in one place, or move shared ones to a :vars section",
+                    )
+
+    def _warn_host_group_clashes(self) -> None:
+        for name in self.model.hosts.keys() & self.existing_groups:
+            host = self.model.hosts[name]
+            self.line_number, self.raw_line = host.line, ""
+            self._warn(
+                "host-named-like-group",
+                f"{name!r} is both a host and a group; variables on its host line go to the group",
+                host.column,
+                len(name),
+                "rename the host or the group",
+            )
+
+    def _explain_foreign_format(self, lines: list[str]) -> None:
+        first = next((line.strip() for line in lines if line.strip() and line.strip()[0] not in "#;"), "")
+        if _YAML_OR_JSON_START.fullmatch(first) is None or self.errors[0].code == "yaml-document":
+            return
+        self.errors.insert(
+            0,
+            Diagnostic(
+                SEVERITY_ERROR,
+                "not-ini",
+                "this file looks like YAML or JSON, not INI",
+                self.source,
+                next(number for number, line in enumerate(lines, 1) if line.strip() == first),
+                1,
+                first,
+                "name it *.yml / *.json so the yaml or json inventory plugins read it",
+                len(first),
+            ),
+        )
+
     # --- errors -------------------------------------------------------------------------
     def _report_undeclared(self) -> None:
         for name, waiting in self.pending.items():
@@ -468,6 +629,21 @@ class _Parser:
                 if name in self.model.hosts:
                     hint = f"{name!r} is a host: list it under [{waiting.parents[-1]}], not :children"
             self._error("undefined-group", message, waiting.column, len(name), hint)
+
+    def _warn(self, code: str, message: str, column: int, span: int, hint: str) -> None:
+        self.model.diagnostics.append(
+            Diagnostic(
+                SEVERITY_WARNING,
+                code,
+                message,
+                self.source,
+                self.line_number,
+                column,
+                self.raw_line,
+                hint,
+                span,
+            )
+        )
 
     def _error(self, code: str, message: str, column: int, span: int, hint: str) -> None:
         if len(self.errors) >= MAX_ERRORS:

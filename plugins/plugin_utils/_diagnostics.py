@@ -15,11 +15,26 @@ import typing as t
 from ansible.errors import AnsibleParserError
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_diagnostics import summarize
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import Diagnostic
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import Diagnostic, IniInventory
+from ansible_collections.iniplus.inventory.plugins.plugin_utils._validation import (
+    HAS_VOLUPTUOUS,
+    validate_variables,
+)
 
-__all__ = ["DIAGNOSTICS_MODES", "apply_diagnostics_policy"]
+__all__ = ["DIAGNOSTICS_MODES", "apply_diagnostics_policy", "diagnose"]
 
 DIAGNOSTICS_MODES = ("warn", "error", "ignore")
+_said_validation_is_off: list[bool] = []
+
+
+def diagnose(model: IniInventory, warn: t.Callable[[str], None]) -> list[Diagnostic]:
+    """The parser's warnings plus the variable validation, in line order."""
+    if not HAS_VOLUPTUOUS:
+        if not _said_validation_is_off:
+            _said_validation_is_off.append(True)
+            warn("iniplus.inventory.ini: voluptuous is not installed, so variable validation is off")
+        return list(model.diagnostics)
+    return sorted([*model.diagnostics, *validate_variables(model)], key=lambda found: found.line)
 
 
 def apply_diagnostics_policy(
