@@ -53,7 +53,7 @@ def host_patterns(draw: st.DrawFn) -> str:
 @st.composite
 def host_lines(draw: st.DrawFn) -> str:
     words = [draw(host_patterns())]
-    for _ in range(draw(st.integers(0, 3))):
+    for _count in range(draw(st.integers(0, 3))):
         value = draw(VALUES)
         if " " in value and not value.startswith(("'", '"')):
             value = repr(value)
@@ -89,7 +89,7 @@ def sections(draw: st.DrawFn, header: str | None) -> list[str]:
     kind = header[header.find(":") : header.find("]")] if header and ":" in header else ""
     body = BODY_LINES.get(kind, host_lines())
     lines = [header] if header else []
-    for _ in range(draw(st.integers(0, 4))):
+    for _count in range(draw(st.integers(0, 4))):
         # Now and then a line of the wrong kind, a comment or a blank.
         lines.append(draw(st.one_of(*[body] * 6, ODD_LINES, host_lines(), vars_lines(), CHILD_LINES)))
     return lines
@@ -98,7 +98,7 @@ def sections(draw: st.DrawFn, header: str | None) -> list[str]:
 @st.composite
 def inventories(draw: st.DrawFn) -> bytes:
     lines = draw(sections(None))
-    for _ in range(draw(st.integers(0, 5))):
+    for _count in range(draw(st.integers(0, 5))):
         lines.extend(draw(sections(draw(section_headers()))))
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     indent = draw(st.sampled_from(["", "", " ", "\t"]))
