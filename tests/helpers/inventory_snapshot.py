@@ -11,6 +11,7 @@ its native type; and on ansible-core 2.19+ the trust and origin line of every st
 
 from __future__ import annotations
 
+import math
 import typing as t
 from dataclasses import dataclass
 
@@ -112,7 +113,7 @@ def canonical(value: t.Any, legacy_types: bool = False) -> t.Any:
         origin = Origin.get_tag(value)
         where = (origin.path, origin.line_num) if origin else None
         return (native.__name__, native(value), where)
-    if native is float and value != value:
+    if native is float and math.isnan(value):
         return ("float", "nan")
     return (native.__name__, value)
 
