@@ -1,6 +1,7 @@
 # Copyright (c) 2026 iniplus.inventory contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
+# ruff: noqa: E402 - Ansible's layout: DOCUMENTATION and EXAMPLES come before the imports
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ description:
   - A drop-in replacement for P(ansible.builtin.ini#inventory). Given the same INI file it builds the same
     inventory, the same groups, hosts in the same order, the same children and variables with the same types,
     and it rejects the files the builtin rejects.
-  - Sections are groups; C([group:vars]) holds variables of the group and C([group:children]) its child groups.
-    Hosts before the first section are ungrouped. Host lines may carry C(key=value) variables.
+  - Sections are groups; C([group:vars]) holds variables of the group and C([group:children]) its child
+    groups. Hosts before the first section are ungrouped. Host lines may carry C(key=value) variables.
   - Values on host lines and in C(:vars) sections are typed with Python's C(ast.literal_eval), as the builtin
     does it. Tuples and sets become lists on every ansible-core version.
   - On ansible-core 2.19 and later, string values are trusted as templates exactly as the builtin trusts them,
@@ -23,15 +24,88 @@ description:
   - Errors name the file, line and column, quote the line and give a hint, and every error of a file is
     reported in one run, not just the first.
   - Differences from the builtin, all deliberate, are listed in the collection's C(docs/differences.md).
-    A UTF-8 byte-order mark at the start of a file is ignored (the builtin reads it as part of the first host).
+    A UTF-8 byte-order mark at the start of a file is ignored (the builtin reads it as part of the first
+    host).
     Files named C(*.yml), C(*.yaml), C(*.json) and C(*.toml) are left to other plugins.
+  - The plugin works in two modes. B(Direct mode) reads an INI file given as an inventory source, like the
+    builtin; O(typing) and O(diagnostics) then come from C(ansible.cfg) or the environment.
+  - B(Config-file mode) reads a YAML file named C(*.iniplus.yml) or C(*.iniplus.yaml) whose C(plugin) key is
+    C(iniplus.inventory.ini). It merges the INI files named by O(sources) and adds constructed
+    groups and variables and caching. See the collection's C(docs/configuration.md).
+options:
+  plugin:
+    description:
+      - In a configuration file, the name of this plugin. Only a C(*.iniplus.yml) or C(*.iniplus.yaml) file
+        with this key is read as configuration.
+    type: str
+    choices: [iniplus.inventory.ini]
+  sources:
+    description:
+      - In a configuration file, the INI inventories to read, each a file, a glob or a directory, relative to
+        the configuration file. Required there; not used in direct mode.
+      - Files are merged in this order, as if each were given to C(ansible-inventory) with its own C(-i).
+        Entries are taken in the order written; the matches of a glob and the files of a directory are sorted
+        by name; directories are not entered recursively (use C(**) in a glob to go deeper); a file reached
+        twice is read once, where it is first reached.
+      - Glob matches and directory entries skip hidden files, files that Ansible's
+        C(INVENTORY_IGNORE_EXTS) and C(INVENTORY_IGNORE_PATTERNS) ignore (except C(.ini), which that list
+        names by default), and C(*.yml), C(*.yaml), C(*.json) and C(*.toml) files. A file named explicitly is
+        always read.
+      - An entry that yields no file, such as a missing file or a glob that matches nothing, is an error
+        that names it.
+    type: list
+    elements: str
+  typing:
+    description:
+      - How values on host lines and in C(:vars) sections are typed.
+      - V(literal_eval) types them as P(ansible.builtin.ini#inventory) does, with Python's
+        C(ast.literal_eval). C(port=22) is an integer, C(on=True) a boolean, C(v=05.30) the float C(5.3),
+        C(l=1,2) a list.
+      - V(string) makes every value a string. A value written as one quoted string loses its quotes
+        (C(a="x y") is C(x y)); nothing else is converted, so C(05.30), C(True) and C(1,2) stay exactly
+        as written.
+    type: str
+    choices: [literal_eval, string]
+    default: literal_eval
+    env:
+      - name: ANSIBLE_INIPLUS_TYPING
+    ini:
+      - section: inventory_plugin_iniplus
+        key: typing
+  diagnostics:
+    description:
+      - What to do with the warnings found while reading a file (things the builtin accepts silently but
+        that are probably mistakes). They never change the inventory that is built.
+      - V(warn) shows them, identical ones folded together; V(error) makes any of them fatal and lists them
+        all; V(ignore) drops them.
+    type: str
+    choices: [warn, error, ignore]
+    default: warn
+    env:
+      - name: ANSIBLE_INIPLUS_DIAGNOSTICS
+    ini:
+      - section: inventory_plugin_iniplus
+        key: diagnostics
+extends_documentation_fragment:
+  - ansible.builtin.constructed
+  - ansible.builtin.inventory_cache
 notes:
   - Enable it in C(ansible.cfg) before C(ini) so that it reads INI files first, for example
     C(enable_plugins = iniplus.inventory.ini, host_list, script, auto, yaml, ini, toml).
   - The parser lives in the collection's C(module_utils) and needs only the Python standard library, so the
     collection's dynamic-inventory script and plain Python programs read INI files the same way.
+  - The constructed options (O(compose), O(groups), O(keyed_groups), O(strict), O(leading_separator),
+    O(use_extra_vars)) and the cache options apply in config-file mode only. In direct mode the plugin
+    builds exactly what the builtin builds, whatever C(ansible.cfg) says about inventory caching.
+  - The cache entry of a configuration file is keyed by a digest of the content of every source (and of
+    O(typing)), so an edited source is never served from the cache. A cache hit rebuilds the inventory
+    without parsing any file.
+  - Constructed variables and groups are computed from each host's variables and the variables of its groups,
+    after every source is merged.
 seealso:
   - plugin: ansible.builtin.ini
+    plugin_type: inventory
+  - plugin: ansible.builtin.constructed
     plugin_type: inventory
 """
 
@@ -57,16 +131,59 @@ EXAMPLES = r"""
 
 # Then, as usual:
 # ansible-inventory -i inventory/hosts.ini --graph
+
+# Direct mode with every value a string and warnings made fatal, in ansible.cfg:
+# [inventory_plugin_iniplus]
+# typing = string
+# diagnostics = error
+# or in the environment: ANSIBLE_INIPLUS_TYPING=string ANSIBLE_INIPLUS_DIAGNOSTICS=error
+
+# Config-file mode: inventory/site.iniplus.yml,
+# used as: ansible-inventory -i inventory/site.iniplus.yml --graph
+plugin: iniplus.inventory.ini
+sources:
+  - hosts.ini        # first
+  - regions/*.ini    # then these, sorted by name
+  - extra/           # then every INI file in this directory, sorted by name
+typing: string
+diagnostics: error
+keyed_groups:
+  - key: datacenter  # a host variable: dc=fra1 puts the host in group dc_fra1
+    prefix: dc
+groups:
+  webservers: inventory_hostname.startswith('web')
+compose:
+  ansible_host: ip | default(inventory_hostname)
+cache: true
+cache_plugin: ansible.builtin.jsonfile
+cache_connection: ~/.cache/ansible-inventory
+cache_timeout: 86400
 """
 
+import json
+
+from ansible import constants as C
 from ansible.errors import AnsibleError, AnsibleParserError
 from ansible.inventory.group import to_safe_group_name
+from ansible.inventory.helpers import get_group_vars
 from ansible.module_utils.common.text.converters import to_bytes, to_native
-from ansible.plugins.inventory import BaseFileInventoryPlugin
+from ansible.plugins.inventory import BaseFileInventoryPlugin, Cacheable, Constructable
+from ansible.utils.vars import combine_vars
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import (
     IniParseError,
     parse_ini,
+)
+from ansible_collections.iniplus.inventory.plugins.plugin_utils._cache import (
+    Uncacheable,
+    decode_models,
+    encode_models,
+)
+from ansible_collections.iniplus.inventory.plugins.plugin_utils._config import (
+    NOT_INI_EXTENSIONS,
+    is_config_path,
+    resolve_sources,
+    sources_digest,
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._diagnostics import (
     apply_diagnostics_policy,
@@ -75,43 +192,145 @@ from ansible_collections.iniplus.inventory.plugins.plugin_utils._inventory_build
     populate_inventory,
 )
 
-# Other plugins own these; reading them as INI only produces confusing errors.
-_NOT_INI_EXTENSIONS = (".yml", ".yaml", ".json", ".toml")
 _VAULT_HEADER = b"$ANSIBLE_VAULT"
 
 
-class InventoryModule(BaseFileInventoryPlugin):
-    """Reads INI inventory files with the collection's parser and populates the inventory."""
+class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
+    """Reads INI files, given directly or named by a ``*.iniplus.yml`` file, into the inventory."""
 
     NAME = "iniplus.inventory.ini"
 
     def verify_file(self, path: str) -> bool:
         if not super().verify_file(path):
             return False
-        return not path.lower().endswith(_NOT_INI_EXTENSIONS)
+        if is_config_path(path):
+            return True
+        return not path.lower().endswith(NOT_INI_EXTENSIONS)
 
     def parse(self, inventory, loader, path, cache=True):
         super().parse(inventory, loader, path)
-        data = self._read_source(path)
+        if is_config_path(path):
+            self._parse_config(path, cache)
+            return
+        # Direct mode: options from ansible.cfg and the environment only.
+        self.set_options()
+        typing, diagnostics = self.get_option("typing"), self.get_option("diagnostics")
+        model = self._parse_source(path, self._read_source(path), typing)
+        self._add_model(model, diagnostics)
+
+    # --- config-file mode ---------------------------------------------------------------
+
+    def _parse_config(self, path: str, cache: bool) -> None:
+        config = self._read_config_data(path)
+        unknown = sorted(str(key) for key in config if key not in self._options)
+        if unknown:
+            valid = ", ".join(sorted(self._options))
+            raise AnsibleParserError(
+                f"{path}: unknown option(s) {', '.join(unknown)}; valid options: {valid}"
+            )
+        typing, diagnostics = self.get_option("typing"), self.get_option("diagnostics")
+        paths = resolve_sources(
+            path, self.get_option("sources") or [], C.INVENTORY_IGNORE_EXTS, C.INVENTORY_IGNORE_PATTERNS
+        )
+        contents = [(source, self._read_bytes(source)) for source in paths]
+
+        use_cache = self.get_option("cache")
+        models = None
+        if use_cache:
+            # Everything a parse depends on: the bytes of every source, the typing, the group-name
+            # rules, and the groups earlier inventory sources made (they resolve children and :vars).
+            digest = sources_digest(
+                contents,
+                typing,
+                str(C.TRANSFORM_INVALID_GROUP_CHARS),
+                json.dumps(sorted(self.inventory.groups)),
+            )
+            cache_key = f"{self.get_cache_key(path)}_{digest[:16]}"
+            if cache:
+                models = self._load_cached_models(path, cache_key, digest)
+        if models is None:
+            models = []
+            for source, data in contents:
+                model = self._parse_source(source, self._decrypt(source, data), typing)
+                self._add_model(model, diagnostics, as_source=True)
+                models.append(model)
+            if use_cache:
+                try:
+                    self._cache[cache_key] = encode_models(models, digest)
+                except Uncacheable as error:
+                    self.display.vvv(f"iniplus: not caching {path}: {error}")
+        else:
+            for model in models:
+                self._add_model(model, diagnostics, as_source=True)
+        self._construct(models)
+
+    def _load_cached_models(self, path, cache_key, digest):
         try:
-            model = parse_ini(
+            data = self._cache[cache_key]
+        except KeyError:
+            return None
+        try:
+            models = decode_models(data, digest)
+        except Uncacheable as error:
+            self.display.vvv(f"iniplus: ignoring the cache entry for {path}: {error}")
+            return None
+        self.display.vvv(f"iniplus: using cached inventory for {path} ({len(models)} sources, none parsed)")
+        return models
+
+    def _construct(self, models) -> None:
+        compose, groups, keyed_groups = (
+            self.get_option(name) for name in ("compose", "groups", "keyed_groups")
+        )
+        if not (compose or groups or keyed_groups):
+            return
+        strict = self.get_option("strict")
+        names = dict.fromkeys(name for model in models for name in model.hosts)
+        for name in names:
+            host = self.inventory.get_host(name)
+            variables = combine_vars(get_group_vars(host.get_groups()), host.get_vars())
+            self._set_composite_vars(compose, variables, name, strict=strict)
+            # Groups and keyed groups see the host's variables again, composed ones included.
+            self._add_host_to_composed_groups(groups, variables, name, strict=strict)
+            self._add_host_to_keyed_groups(keyed_groups, variables, name, strict=strict)
+
+    # --- shared by both modes -------------------------------------------------------------
+
+    def _parse_source(self, path: str, data: bytes, typing: str):
+        try:
+            return parse_ini(
                 data,
                 path,
-                known_groups=inventory.groups,
+                known_groups=self.inventory.groups,
                 transform_group_name=to_safe_group_name,
+                typing=typing,
             )
         except IniParseError as error:
             raise AnsibleParserError(str(error)) from None
+
+    def _add_model(self, model, diagnostics: str, as_source: bool = False) -> None:
         # Warnings never change what is built; under diagnostics=error they stop the build.
-        apply_diagnostics_policy(model.diagnostics, "warn", self.display.warning)
+        apply_diagnostics_policy(model.diagnostics, diagnostics, self.display.warning)
+        inventory = self.inventory
+        previous = inventory.current_source
+        if as_source:
+            # Hosts get inventory_file/inventory_dir of the file they come from, as with one -i per file.
+            inventory.current_source = model.source
         try:
             populate_inventory(inventory, model)
         except AnsibleError as error:
-            raise AnsibleParserError(f"{path}: {to_native(error)}") from None
+            raise AnsibleParserError(f"{model.source}: {to_native(error)}") from None
+        finally:
+            inventory.current_source = previous
 
     def _read_source(self, path: str) -> bytes:
+        return self._decrypt(path, self._read_bytes(path))
+
+    @staticmethod
+    def _read_bytes(path: str) -> bytes:
         with open(to_bytes(path, errors="surrogate_or_strict"), "rb") as handle:
-            data = handle.read()
+            return handle.read()
+
+    def _decrypt(self, path: str, data: bytes) -> bytes:
         if data.startswith(_VAULT_HEADER) and self.loader is not None:
             # Vault-encrypted inventories: only the loader holds the secrets to decrypt them.
             data, _shown = self.loader._get_file_contents(path)

@@ -1,0 +1,130 @@
+# Copyright (c) 2026 iniplus.inventory contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Config-file mode: which files a ``*.iniplus.yml`` names, in which order, and their digest.
+
+The order of ``sources`` is the order the files are merged, so it is defined here once:
+
+1. entries are taken in the order written, each relative to the config file's directory;
+2. a glob's matches and a directory's files are sorted by name (code-point order);
+3. directories are not entered recursively (``**`` in a glob is the way to go deeper);
+4. a file reached twice is read once, where it is first reached.
+
+Glob matches and directory entries skip what is not an INI inventory: hidden files, files with
+an extension in Ansible's ``INVENTORY_IGNORE_EXTS`` (except ``.ini``, which that list names by
+default), names matching ``INVENTORY_IGNORE_PATTERNS``, and the YAML, JSON and TOML files that
+other plugins read. A file named explicitly is always read. An entry that yields no file is an
+error naming it.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import re
+import typing as t
+
+from ansible.errors import AnsibleParserError
+from ansible.module_utils.common.text.converters import to_native
+
+__all__ = [
+    "CONFIG_SUFFIXES",
+    "NOT_INI_EXTENSIONS",
+    "is_config_path",
+    "resolve_sources",
+    "sources_digest",
+]
+
+CONFIG_SUFFIXES = (".iniplus.yml", ".iniplus.yaml")
+# Other plugins own these; reading them as INI only produces confusing errors.
+NOT_INI_EXTENSIONS = (".yml", ".yaml", ".json", ".toml")
+_GLOB_CHARACTERS = re.compile(r"[*?[]")
+# Bump when the cached form of a parsed source changes, so old entries are never read.
+CACHE_FORMAT = "iniplus-cache-1"
+
+
+def is_config_path(path: str) -> bool:
+    return path.lower().endswith(CONFIG_SUFFIXES)
+
+
+def resolve_sources(
+    config_path: str,
+    entries: t.Sequence[str],
+    ignore_extensions: t.Iterable[str] = (),
+    ignore_patterns: t.Iterable[str] = (),
+) -> list[str]:
+    """The absolute paths of the files ``entries`` name, in merge order (see module docstring)."""
+    if not entries:
+        raise AnsibleParserError(
+            f"{config_path}: 'sources' must list at least one INI file, glob or directory"
+        )
+    base = os.path.dirname(os.path.abspath(config_path))
+    skip = _Skipper(ignore_extensions, ignore_patterns)
+    seen: set[str] = set()
+    resolved: list[str] = []
+    for entry in entries:
+        if not isinstance(entry, str) or not entry:
+            raise AnsibleParserError(f"{config_path}: every entry of 'sources' must be a path, not {entry!r}")
+        expanded = os.path.expanduser(entry)
+        target = os.path.normpath(os.path.join(base, expanded))
+        if _GLOB_CHARACTERS.search(expanded):
+            # Only the entry is a pattern: brackets in the config file's own directory are literal.
+            pattern = os.path.join(glob.escape(base), expanded)
+            matches = sorted({os.path.normpath(match) for match in glob.glob(pattern, recursive=True)})
+            files = [match for match in matches if os.path.isfile(match) and not skip(match)]
+            if not files:
+                raise AnsibleParserError(
+                    f"{config_path}: source {entry!r} matches no INI file (looked for {target})"
+                )
+        elif os.path.isdir(target):
+            names = sorted(os.listdir(target))
+            files = [os.path.join(target, name) for name in names]
+            files = [path for path in files if os.path.isfile(path) and not skip(path)]
+            if not files:
+                raise AnsibleParserError(
+                    f"{config_path}: source directory {entry!r} ({target}) holds no INI file"
+                )
+        elif os.path.isfile(target):
+            files = [target]
+        else:
+            raise AnsibleParserError(f"{config_path}: source {entry!r} does not exist (looked for {target})")
+        for path in files:
+            if path not in seen:
+                seen.add(path)
+                resolved.append(path)
+    return resolved
+
+
+class _Skipper:
+    """Decides which glob matches and directory entries are not INI inventories."""
+
+    def __init__(self, ignore_extensions: t.Iterable[str], ignore_patterns: t.Iterable[str]) -> None:
+        extensions = {to_native(ext) for ext in ignore_extensions} - {".ini"}
+        self._extensions = tuple(extensions)
+        self._patterns = [re.compile(to_native(pattern)) for pattern in ignore_patterns]
+
+    def __call__(self, path: str) -> bool:
+        name = os.path.basename(path)
+        if name.startswith("."):
+            return True
+        if name.lower().endswith(NOT_INI_EXTENSIONS) or name.endswith(self._extensions):
+            return True
+        return any(pattern.search(name) for pattern in self._patterns)
+
+
+def sources_digest(contents: t.Sequence[tuple[str, bytes]], *context: str) -> str:
+    """sha256 over every source's path and bytes, in order, and whatever else shapes the parse."""
+    digest = hashlib.sha256()
+    for part in (CACHE_FORMAT, *context):
+        _update(digest, part.encode("utf-8", "surrogatepass"))
+    for path, data in contents:
+        _update(digest, path.encode("utf-8", "surrogateescape"))
+        _update(digest, data)
+    return digest.hexdigest()
+
+
+def _update(digest: t.Any, data: bytes) -> None:
+    # Length-prefixed, so no two different lists of parts hash the same.
+    digest.update(len(data).to_bytes(8, "big"))
+    digest.update(data)
