@@ -40,6 +40,4 @@ def _fold(folded: list[Diagnostic]) -> str:
     shown = ", ".join(str(line) for line in lines[:10])
     more = f", ... ({len(lines) - 10} more)" if len(lines) > 10 else ""
     first = folded[0]
-    return (
-        f"{first.source}: ... and {len(folded):,} more like it ({first.code}) at lines {shown}{more}"
-    )
+    return f"{first.source}: ... and {len(folded):,} more like it ({first.code}) at lines {shown}{more}"

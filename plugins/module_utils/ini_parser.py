@@ -37,7 +37,7 @@ from .ini_model import (
 from .ini_values import ValueTypingError, type_value, type_value_as_string
 from .ini_words import ShellWordsError, split_words
 
-__all__ = ["IniParseError", "parse_ini", "parse_ini_file", "MAX_ERRORS"]
+__all__ = ["MAX_ERRORS", "IniParseError", "parse_ini", "parse_ini_file"]
 
 # --- grammar ----------------------------------------------------------------------------
 # Whole-line comments start with one of these (after leading blanks).
@@ -462,9 +462,7 @@ class _Parser:
         if value is _FAILED:
             return
         self._check_variable(name.strip(), text.strip(), value, indent + 1, value_column)
-        self._group(group_name).vars.append(
-            IniVariable(name.strip(), value, self.line_number, indent + 1)
-        )
+        self._group(group_name).vars.append(IniVariable(name.strip(), value, self.line_number, indent + 1))
 
     # --- :children lines ----------------------------------------------------------------
     def _child_line(self, group_name: str, line: str, indent: int) -> None:

@@ -21,8 +21,8 @@ from ansible.parsing.dataloader import DataLoader
 from ansible.plugins.loader import inventory_loader
 
 try:
-    from ansible.module_utils._internal._datatag import AnsibleTagHelper
     from ansible._internal._datatag._tags import Origin
+    from ansible.module_utils._internal._datatag import AnsibleTagHelper
     from ansible.template import is_trusted_as_template
 
     HAS_DATA_TAGGING = True

@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from inventory_snapshot import BUILTIN, HAS_DATA_TAGGING, OURS, load
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.ini"))

@@ -8,9 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from inventory_snapshot import BUILTIN, OURS, load
 from corpus import CORPUS_DIR, corpus_files
+from inventory_snapshot import BUILTIN, OURS, load
 
 LEGACY = not __import__("inventory_snapshot").HAS_DATA_TAGGING
 

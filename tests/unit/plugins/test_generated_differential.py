@@ -15,7 +15,6 @@ import tempfile
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from inventory_snapshot import BUILTIN, HAS_DATA_TAGGING, OURS, load
 
 GROUP_NAMES = ["web", "db", "all", "ungrouped", "web-1", "g.x", "grüppe", "h1", "prod"]
@@ -24,9 +23,39 @@ HOST_NAMES = ["h1", "h2", "web", "localhost", "db.example.com", "10.0.0.1", "::1
 GOOD_RANGES = ["[1:3]", "[01:03]", "[a:c]", "[1:6:2]", "[3:1]", "[5:1:-1]", "[:2]", "[A:C]", "[x:z:2]"]
 BAD_RANGES = ["[0:2:0]", "[1:]", "[x]", "[1:2:3:4]", "[c:a]"]
 GOOD_VALUES = [
-    "1", "-5", "1.5", "05", "05.30", "1e3", "1e400", "0x1F", "1_000", "True", "false", "yes", "None",
-    "[1,2]", "(1,2)", "{1,2}", "{'a':1}", "1+2j", "...", "b'by'", "'q'", '"two words"', "'a#b'",
-    "a#b", "1,2", "{{ x }}", "'{{ y }}'", '""', "=", "[1,", "u'x'", "r'\\d'", "{'k':[1,(2,3)]}",
+    "1",
+    "-5",
+    "1.5",
+    "05",
+    "05.30",
+    "1e3",
+    "1e400",
+    "0x1F",
+    "1_000",
+    "True",
+    "false",
+    "yes",
+    "None",
+    "[1,2]",
+    "(1,2)",
+    "{1,2}",
+    "{'a':1}",
+    "1+2j",
+    "...",
+    "b'by'",
+    "'q'",
+    '"two words"',
+    "'a#b'",
+    "a#b",
+    "1,2",
+    "{{ x }}",
+    "'{{ y }}'",
+    '""',
+    "=",
+    "[1,",
+    "u'x'",
+    "r'\\d'",
+    "{'k':[1,(2,3)]}",
 ]
 BAD_VALUES = ["x y", "'unclosed", "\\", "{[1]:2}"]
 
