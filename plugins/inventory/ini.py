@@ -187,6 +187,7 @@ from ansible_collections.iniplus.inventory.plugins.plugin_utils._config import (
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._diagnostics import (
     apply_diagnostics_policy,
+    diagnose,
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._inventory_builder import (
     populate_inventory,
@@ -309,7 +310,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
 
     def _add_model(self, model, diagnostics: str, as_source: bool = False) -> None:
         # Warnings never change what is built; under diagnostics=error they stop the build.
-        apply_diagnostics_policy(model.diagnostics, diagnostics, self.display.warning)
+        apply_diagnostics_policy(diagnose(model, self.display.warning), diagnostics, self.display.warning)
         inventory = self.inventory
         previous = inventory.current_source
         if as_source:
