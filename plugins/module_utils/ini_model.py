@@ -60,8 +60,8 @@ class Diagnostic:
     span: int = 1
 
     def render(self) -> str:
-        """Render as ``file:line:column: severity: message`` with the line, a caret and the hint."""
-        head = f"{self.source}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        """Render as ``file:line:column: severity[code]: message`` with the line, a caret and the hint."""
+        head = f"{self.source}:{self.line}:{self.column}: {self.severity}[{self.code}]: {self.message}"
         parts = [head]
         if self.line_text:
             shown = self.line_text.expandtabs(1)
