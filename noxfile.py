@@ -6,12 +6,18 @@
 * ``demo``: ``ansible-inventory --graph`` of examples/hosts.ini through iniplus.inventory.ini.
 * ``lint``: ruff (lint and format check) and mypy --strict on the parser.
 * ``tests(core=X)``: the whole pytest suite on ansible-core X; ``-s tests`` runs all six.
-* tag ``ci`` (``python3 dev.py test``): lint plus the test matrix that CI runs.
+* ``sanity``: ansible-test sanity on the newest ansible-core, on a copy at ansible_collections/iniplus/inventory.
+* ``changelog``: antsibull-changelog lint, and the changelog of the pending release (tests/output/changelog/).
+* ``docs``: antsibull-docs lint-collection-docs on the plugin documentation.
+* tag ``ci`` (``python3 dev.py test``): lint, sanity, changelog, docs and the test matrix: what CI runs.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import nox
@@ -81,3 +87,106 @@ def _link_collection(session: nox.Session) -> Path:
     if not link.exists():
         os.symlink(ROOT, link)
     return collections
+
+
+# --- ecosystem gates: ansible-test sanity, changelog fragments, plugin documentation -------------
+
+CHANGELOG_REQUIREMENTS = "tests/requirements/changelog.txt"
+DOCS_REQUIREMENTS = "tests/requirements/docs.txt"
+
+# ansible-test bootstraps pip into each sanity venv with a get-pip script downloaded from a host outside
+# the package index, which this project's machines cannot reach. This stand-in gives the same result:
+# pip from the standard library's ensurepip, then the pip version ansible-test asked for from the index.
+_PIP_BOOTSTRAP_SHIM = '''\
+"""Stand-in for ansible-test's get-pip bootstrap script (written by the iniplus noxfile)."""
+import ensurepip
+import subprocess
+import sys
+
+ensurepip.bootstrap()
+args = [arg for arg in sys.argv[1:] if arg not in ("--no-setuptools", "--no-wheel")]
+sys.exit(subprocess.call([sys.executable, "-m", "pip", "install", *args]))
+'''
+
+
+@nox.session(python=CORES[NEWEST][0], tags=["ci"])
+def sanity(session: nox.Session) -> None:
+    """ansible-test sanity on the newest ansible-core, run on a copy at ansible_collections/iniplus/inventory.
+
+    The copy holds the files git knows (tracked, or new and not ignored), so venvs and caches in the
+    checkout are not tested. Sanity venvs are kept under this session's venv and reused.
+    Pass ansible-test options after --, e.g. ``-- --test pylint``.
+    """
+    python = CORES[NEWEST][0]
+    session.install(f"ansible-core=={CORES[NEWEST][1]}", "pip")
+    home = Path(session.virtualenv.location) / "home"
+    _install_pip_bootstrap_shim(session, home)
+    collection = _copy_collection(Path(session.create_tmp()) / "sanity")
+    session.chdir(collection)
+    session.run(
+        "ansible-test", "sanity", "--python", python, "--local", "--requirements", "--color", "no",
+        *session.posargs,
+        env={"HOME": str(home)},
+    )  # fmt: skip
+
+
+@nox.session(python=CORES[NEWEST][0], tags=["ci"])
+def changelog(session: nox.Session) -> None:
+    """antsibull-changelog lint on the fragments, then the changelog of the pending release.
+
+    The fragments stay unreleased in the checkout: the release is made on a copy and its CHANGELOG.md
+    written to tests/output/changelog/. ``antsibull-changelog release`` in the checkout makes the real one.
+    """
+    session.install(f"ansible-core=={CORES[NEWEST][1]}", "-r", CHANGELOG_REQUIREMENTS)
+    session.run("antsibull-changelog", "lint")
+    collection = _copy_collection(Path(session.create_tmp()) / "changelog")
+    session.chdir(collection)
+    session.run("antsibull-changelog", "release")
+    output = ROOT / "tests" / "output" / "changelog"
+    output.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(collection / "CHANGELOG.md", output / "CHANGELOG.md")
+    session.log(f"changelog of the pending release: {output / 'CHANGELOG.md'}")
+
+
+@nox.session(python=CORES[NEWEST][0], tags=["ci"])
+def docs(session: nox.Session) -> None:
+    """antsibull-docs lint-collection-docs: plugin documentation schema, markup and references."""
+    session.install(f"ansible-core=={CORES[NEWEST][1]}", "-r", DOCS_REQUIREMENTS)
+    session.run(
+        "antsibull-docs", "lint-collection-docs", "--plugin-docs",
+        "--validate-collection-refs", "all", "--disallow-unknown-collection-refs", str(ROOT),
+    )  # fmt: skip
+
+
+def _copy_collection(parent: Path) -> Path:
+    """Copy the files git knows to parent/ansible_collections/iniplus/inventory, replacing an old copy."""
+    if parent.exists():
+        shutil.rmtree(parent)
+    collection = parent / "ansible_collections" / "iniplus" / "inventory"
+    listing = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    ).stdout.decode()
+    for name in filter(None, listing.split("\0")):
+        source = ROOT / name
+        if source.is_file() or source.is_symlink():  # skip files deleted but not yet committed
+            (collection / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, collection / name, follow_symlinks=False)
+    # Its own (empty) repository: tools that list files with git would otherwise find the checkout's,
+    # in which the copy under .nox/ is ignored.
+    subprocess.run(["git", "init", "--quiet", str(collection)], check=True)
+    return collection
+
+
+def _install_pip_bootstrap_shim(session: nox.Session, home: Path) -> None:
+    """Put the stand-in for ansible-test's get-pip script where it caches that script, under ``home``."""
+    package = session.run("python", "-c", "import ansible_test; print(ansible_test.__path__[0])", silent=True)
+    requirements = Path(str(package).strip()) / "_internal" / "python_requirements.py"
+    match = re.search(r"\bpip='(\d+(?:\.\d+)*)'", requirements.read_text())
+    if match is None:
+        session.error("cannot tell which pip ansible-test bootstraps; update _install_pip_bootstrap_shim")
+    cache = home / ".ansible" / "test" / "cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / f"get_pip_{match.group(1).replace('.', '_')}.py").write_text(_PIP_BOOTSTRAP_SHIM)
