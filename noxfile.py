@@ -6,7 +6,7 @@
 * ``demo``: ``ansible-inventory --graph`` of examples/hosts.ini through iniplus.inventory.ini.
 * ``lint``: ruff (lint and format check) and mypy --strict on the parser.
 * ``tests(core=X)``: the whole pytest suite on ansible-core X; ``-s tests`` runs all six.
-* ``sanity``: ansible-test sanity on the newest ansible-core, on a copy at ansible_collections/iniplus/inventory.
+* ``sanity``: ansible-test sanity on the newest ansible-core, run on a copy of the collection.
 * ``changelog``: antsibull-changelog lint, and the changelog of the pending release (tests/output/changelog/).
 * ``docs``: antsibull-docs lint-collection-docs on the plugin documentation.
 * tag ``ci`` (``python3 dev.py test``): lint, sanity, changelog, docs and the test matrix: what CI runs.
