@@ -87,6 +87,11 @@ def workspace(tmp_path: Path, collections_path: Path) -> Workspace:
     return Workspace(tmp_path, collections_path)
 
 
+def said(message: str, output: str) -> bool:
+    """Whether Ansible printed ``message``; it wraps long lines (at blanks and hyphens) on older cores."""
+    return "".join(message.split()) in "".join(output.split())
+
+
 def unwrap(value):
     """A composed value: ansible-core 2.19+ lists template results as untrusted, {"__ansible_unsafe": ...}."""
     if isinstance(value, dict) and list(value) == ["__ansible_unsafe"]:
@@ -153,12 +158,12 @@ def test_many_files_as_strings_keyed_groups_and_a_cache_that_is_never_stale(work
     assert first["dc_ams1"]["hosts"] == ["web2"]
 
     second, output = workspace.inventory("-i", str(config), "-vvv")
-    assert CACHE_HIT in output
+    assert said(CACHE_HIT, output)
     assert second == first
 
     workspace.write("inventory/b.ini", "[db]\ndb1 dc=lon1 size=200\n")
     third, output = workspace.inventory("-i", str(config), "-vvv")
-    assert CACHE_HIT not in output
+    assert not said(CACHE_HIT, output)
     assert third["_meta"]["hostvars"]["db1"] == {"dc": "lon1", "size": "200"}
     assert third["dc_lon1"]["hosts"] == ["db1"]
     assert third["dc_fra1"]["hosts"] == ["web1"]
@@ -187,25 +192,25 @@ def test_missing_source_is_named(workspace: Workspace) -> None:
         "inv/site.iniplus.yml", "plugin: iniplus.inventory.ini\nsources: [a.ini, b.ini]\n"
     )
     error = workspace.failure("-i", str(config))
-    assert "source 'b.ini' does not exist" in error
+    assert said("source 'b.ini' does not exist", error)
 
 
 def test_direct_mode_options_from_ansible_cfg_and_environment(workspace: Workspace) -> None:
     hosts = workspace.write("hosts.ini", "[web]\nweb1 enabled=yes build=05.30\n")
     default, output = workspace.inventory("-i", str(hosts))
     assert default["_meta"]["hostvars"]["web1"] == {"enabled": "yes", "build": 5.3}
-    assert "'yes' stays the string 'yes'" in output
+    assert said("'yes' stays the string 'yes'", output)
 
     workspace.write("ansible.cfg", ENABLE_OURS + "[inventory_plugin_iniplus]\ndiagnostics = error\n")
     error = workspace.failure("-i", str(hosts))
-    assert "(diagnostics = error)" in error
+    assert said("(diagnostics = error)", error)
 
     # The environment wins over ansible.cfg, as for every Ansible setting.
     quiet, output = workspace.inventory(
         "-i", str(hosts), env={"ANSIBLE_INIPLUS_DIAGNOSTICS": "ignore", "ANSIBLE_INIPLUS_TYPING": "string"}
     )
     assert quiet["_meta"]["hostvars"]["web1"] == {"enabled": "yes", "build": "05.30"}
-    assert "stays the string" not in output
+    assert not said("stays the string", output)
 
 
 def test_config_file_options(workspace: Workspace) -> None:
@@ -231,7 +236,7 @@ def test_config_file_options(workspace: Workspace) -> None:
         """,
     )
     built, output = workspace.inventory("-i", str(config), "-e", "stage_name=qa")
-    assert "stays the string" not in output
+    assert not said("stays the string", output)
     assert unwrap(built["_meta"]["hostvars"]["web1"]["ansible_host"]) == "web1.example.com"
     assert unwrap(built["_meta"]["hostvars"]["web2"]["stage"]) == "qa"
     assert built["fra"]["hosts"] == ["web1"]
@@ -239,14 +244,14 @@ def test_config_file_options(workspace: Workspace) -> None:
     assert built["ams1"]["hosts"] == ["web2"]
 
     config.write_text(config.read_text().replace("diagnostics: ignore", "diagnostics: error"))
-    assert "(diagnostics = error)" in workspace.failure("-i", str(config))
+    assert said("(diagnostics = error)", workspace.failure("-i", str(config)))
 
     config.write_text(
         config.read_text()
         .replace("diagnostics: error", "diagnostics: warn")
         .replace("stage_name |", "nope +")
     )
-    assert "Could not set stage for host web1" in workspace.failure("-i", str(config))
+    assert said("Could not set stage for host web1", workspace.failure("-i", str(config)))
 
 
 def test_ansible_doc_shows_every_option(workspace: Workspace) -> None:
