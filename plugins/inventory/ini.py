@@ -99,7 +99,8 @@ notes:
     builds exactly what the builtin builds, whatever C(ansible.cfg) says about inventory caching.
   - The cache entry of a configuration file is keyed by a digest of the content of every source (and of
     O(typing)), so an edited source is never served from the cache. A cache hit rebuilds the inventory
-    without parsing any file.
+    without parsing any file. A configuration with a vault-encrypted source is never cached, since the cache
+    would hold it decrypted.
   - Constructed variables and groups are computed from each host's variables and the variables of its groups,
     after every source is merged.
 seealso:
@@ -222,6 +223,28 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
     # --- config-file mode ---------------------------------------------------------------
 
     def _parse_config(self, path: str, cache: bool) -> None:
+        self._read_config(path)
+        typing, diagnostics = self.get_option("typing"), self.get_option("diagnostics")
+        paths = resolve_sources(
+            path, self.get_option("sources") or [], C.INVENTORY_IGNORE_EXTS, C.INVENTORY_IGNORE_PATTERNS
+        )
+        contents = [(source, self._read_bytes(source)) for source in paths]
+        cache_key, digest = self._cache_entry(path, contents, typing)
+        models = self._load_cached_models(path, cache_key, digest) if cache_key and cache else None
+        if models is None:
+            models = []
+            for source, data in contents:
+                model = self._parse_source(source, self._decrypt(source, data), typing)
+                self._add_model(model, diagnostics, as_source=True)
+                models.append(model)
+            if cache_key:
+                self._store_models(path, cache_key, models, digest)
+        else:
+            for model in models:
+                self._add_model(model, diagnostics, as_source=True)
+        self._construct(models)
+
+    def _read_config(self, path: str) -> None:
         config = self._read_config_data(path)
         unknown = sorted(str(key) for key in config if key not in self._options)
         if unknown:
@@ -229,41 +252,30 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             raise AnsibleParserError(
                 f"{path}: unknown option(s) {', '.join(unknown)}; valid options: {valid}"
             )
-        typing, diagnostics = self.get_option("typing"), self.get_option("diagnostics")
-        paths = resolve_sources(
-            path, self.get_option("sources") or [], C.INVENTORY_IGNORE_EXTS, C.INVENTORY_IGNORE_PATTERNS
-        )
-        contents = [(source, self._read_bytes(source)) for source in paths]
 
-        use_cache = self.get_option("cache")
-        models = None
-        if use_cache:
-            # Everything a parse depends on: the bytes of every source, the typing, the group-name
-            # rules, and the groups earlier inventory sources made (they resolve children and :vars).
-            digest = sources_digest(
-                contents,
-                typing,
-                str(C.TRANSFORM_INVALID_GROUP_CHARS),
-                json.dumps(sorted(self.inventory.groups)),
-            )
-            cache_key = f"{self.get_cache_key(path)}_{digest[:16]}"
-            if cache:
-                models = self._load_cached_models(path, cache_key, digest)
-        if models is None:
-            models = []
-            for source, data in contents:
-                model = self._parse_source(source, self._decrypt(source, data), typing)
-                self._add_model(model, diagnostics, as_source=True)
-                models.append(model)
-            if use_cache:
-                try:
-                    self._cache[cache_key] = encode_models(models, digest)
-                except Uncacheable as error:
-                    self.display.vvv(f"iniplus: not caching {path}: {error}")
-        else:
-            for model in models:
-                self._add_model(model, diagnostics, as_source=True)
-        self._construct(models)
+    def _cache_entry(self, path, contents, typing):
+        """The cache key and digest for these sources, or ``(None, None)`` when not caching."""
+        if not self.get_option("cache"):
+            return None, None
+        if any(data.startswith(_VAULT_HEADER) for _source, data in contents):
+            # The cache would hold the decrypted inventory in clear text.
+            self.display.vvv(f"iniplus: not caching {path}: a source is vault-encrypted")
+            return None, None
+        # Everything a parse depends on: the bytes of every source, the typing, the group-name
+        # rules, and the groups earlier inventory sources made (they resolve children and :vars).
+        digest = sources_digest(
+            contents,
+            typing,
+            str(C.TRANSFORM_INVALID_GROUP_CHARS),
+            json.dumps(sorted(self.inventory.groups)),
+        )
+        return f"{self.get_cache_key(path)}_{digest[:16]}", digest
+
+    def _store_models(self, path, cache_key, models, digest) -> None:
+        try:
+            self._cache[cache_key] = encode_models(models, digest)
+        except Uncacheable as error:
+            self.display.vvv(f"iniplus: not caching {path}: {error}")
 
     def _load_cached_models(self, path, cache_key, digest):
         try:
@@ -285,7 +297,11 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         if not (compose or groups or keyed_groups):
             return
         strict = self.get_option("strict")
-        names = dict.fromkeys(name for model in models for name in model.hosts)
+        names = dict.fromkeys(
+            name
+            for model in models
+            for name in (*model.hosts, *(host for group in model.groups.values() for host in group.hosts))
+        )
         for name in names:
             host = self.inventory.get_host(name)
             variables = combine_vars(get_group_vars(host.get_groups()), host.get_vars())

@@ -140,6 +140,8 @@ def test_many_files_as_strings_keyed_groups_and_a_cache_that_is_never_stale(work
         cache: true
         cache_plugin: ansible.builtin.jsonfile
         cache_connection: {workspace.root / "cache"}
+        cache_prefix: iniplus_test_
+        cache_timeout: 600
         """,
     )
     first, _ = workspace.inventory("-i", str(config))
@@ -157,9 +159,18 @@ def test_many_files_as_strings_keyed_groups_and_a_cache_that_is_never_stale(work
     assert first["dc_fra1"]["hosts"] == ["web1", "db1"]
     assert first["dc_ams1"]["hosts"] == ["web2"]
 
+    (entry,) = (workspace.root / "cache").iterdir()
+    assert entry.name.startswith("iniplus_test_")
+
     second, output = workspace.inventory("-i", str(config), "-vvv")
     assert said(CACHE_HIT, output)
     assert second == first
+
+    # Older than cache_timeout: parsed again, and written again.
+    os.utime(entry, (entry.stat().st_atime - 3600, entry.stat().st_mtime - 3600))
+    aged, output = workspace.inventory("-i", str(config), "-vvv")
+    assert not said(CACHE_HIT, output)
+    assert aged == first
 
     workspace.write("inventory/b.ini", "[db]\ndb1 dc=lon1 size=200\n")
     third, output = workspace.inventory("-i", str(config), "-vvv")

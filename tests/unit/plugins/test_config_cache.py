@@ -19,6 +19,7 @@ import pytest
 from ansible.errors import AnsibleParserError
 from ansible.inventory.data import InventoryData
 from ansible.parsing.dataloader import DataLoader
+from ansible.parsing.vault import VaultLib, VaultSecret
 from ansible.plugins.loader import inventory_loader
 from inventory_snapshot import OURS, snapshot
 
@@ -64,12 +65,12 @@ class Loaded:
         self.snapshot = snapshot(inventory)
 
 
-def load_config(config: Path, *, cache: bool = True) -> Loaded:
+def load_config(config: Path, *, cache: bool = True, loader: DataLoader | None = None) -> Loaded:
     """Parse a config file into a fresh inventory and flush the cache, as InventoryManager does."""
     plugin = inventory_loader.get(OURS)
     inventory = InventoryData()
     inventory.current_source = str(config)
-    plugin.parse(inventory, DataLoader(), str(config), cache=cache)
+    plugin.parse(inventory, loader or DataLoader(), str(config), cache=cache)
     plugin.update_cache_if_changed()
     inventory.reconcile_inventory()
     return Loaded(plugin, inventory)
@@ -220,3 +221,16 @@ def test_uncacheable_inventory_still_loads(tmp_path: Path, monkeypatch: pytest.M
     loaded = load_config(config)
     assert "web1" in loaded.inventory.hosts
     assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").iterdir())
+
+
+def test_vault_encrypted_sources_are_read_but_never_cached(tmp_path: Path) -> None:
+    secret = VaultSecret(b"s3cret")
+    loader = DataLoader()
+    loader.set_vault_secrets([("default", secret)])
+    encrypted = VaultLib([("default", secret)]).encrypt(b"[web]\nweb1 token=hunter2\n")
+    (tmp_path / "a.ini").write_bytes(encrypted)
+    config = write_config(tmp_path, ["a.ini"])
+    loaded = load_config(config, loader=loader)
+    assert loaded.inventory.hosts["web1"].vars["token"] == "hunter2"
+    cache = tmp_path / "cache"
+    assert not cache.exists() or not list(cache.iterdir())
