@@ -134,7 +134,8 @@ def validate_variables(model: IniInventory) -> list[Diagnostic]:
 
 
 def _violation(variable: IniVariable) -> str | None:
-    assert _SCHEMA is not None
+    if _SCHEMA is None:  # callers check HAS_VOLUPTUOUS first
+        raise AssertionError("no voluptuous schema")
     try:
         _SCHEMA({variable.name: variable.value})
     except voluptuous.MultipleInvalid as error:
