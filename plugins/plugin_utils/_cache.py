@@ -136,7 +136,7 @@ def _encode(value: t.Any) -> t.Any:
 def _decode(value: t.Any) -> t.Any:
     if isinstance(value, str):
         # str() drops anything a cache plugin may have attached; the builder tags afresh.
-        return value if type(value) is str else str(value)
+        return value if type(value) is str else str(value)  # pylint: disable=unidiomatic-typecheck
     if value is None or isinstance(value, (bool, int, float)):
         return value
     if isinstance(value, list):
