@@ -144,7 +144,7 @@ def test_many_files_as_strings_keyed_groups_and_a_cache_that_is_never_stale(work
         cache_timeout: 600
         """,
     )
-    first, _ = workspace.inventory("-i", str(config))
+    first, _output = workspace.inventory("-i", str(config))
     hostvars = first["_meta"]["hostvars"]
     assert sorted(hostvars) == ["db1", "web1", "web2"]
     assert hostvars["web1"] == {
@@ -190,8 +190,8 @@ def test_sources_merge_as_ansible_merges_inventory_sources(workspace: Workspace)
     config = workspace.write(
         "inv/site.iniplus.yml", "plugin: iniplus.inventory.ini\nsources: ['*.ini', more]\n"
     )
-    merged, _ = workspace.inventory("-i", str(config))
-    separate, _ = workspace.inventory("-i", "inv/a.ini", "-i", "inv/b.ini", "-i", "inv/more/c")
+    merged, _output = workspace.inventory("-i", str(config))
+    separate, _output = workspace.inventory("-i", "inv/a.ini", "-i", "inv/b.ini", "-i", "inv/more/c")
     assert merged == separate
     assert merged["prod"]["children"] == ["web", "db"]
     assert merged["_meta"]["hostvars"]["web1"] == {"http_port": 80, "role": "both", "ntp": "c", "env": "prod"}
