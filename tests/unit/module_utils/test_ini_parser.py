@@ -3,6 +3,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The parser on its own: the model it returns, positions, errors and warnings (no Ansible needed)."""
 
+# Exact types are what these tests check (UntrustedText is a str, bool an int).
+# pylint: disable=unidiomatic-typecheck
+
 from __future__ import annotations
 
 import subprocess
