@@ -8,6 +8,9 @@ the inventory built from the cache must equal the one built by parsing, down to 
 and, on ansible-core 2.19+, trust and origin of every string.
 """
 
+# Exact types are what these tests check (UntrustedText is a str, bool an int).
+# pylint: disable=unidiomatic-typecheck
+
 from __future__ import annotations
 
 import json
