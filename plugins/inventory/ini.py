@@ -149,7 +149,7 @@ sources:
 typing: string
 diagnostics: error
 keyed_groups:
-  - key: datacenter  # a host variable: dc=fra1 puts the host in group dc_fra1
+  - key: datacenter  # a host or group variable: datacenter=fra1 puts the host in group dc_fra1
     prefix: dc
 groups:
   webservers: inventory_hostname.startswith('web')
