@@ -183,6 +183,7 @@ from ansible_collections.iniplus.inventory.plugins.plugin_utils._cache import (
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._config import (
     NOT_INI_EXTENSIONS,
     is_config_path,
+    parser_fingerprint,
     resolve_sources,
     sources_digest,
 )
@@ -262,12 +263,14 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             self.display.vvv(f"iniplus: not caching {path}: a source is vault-encrypted")
             return None, None
         # Everything a parse depends on: the bytes of every source, the typing, the group-name
-        # rules, and the groups earlier inventory sources made (they resolve children and :vars).
+        # rules, the groups earlier inventory sources made (they resolve children and :vars),
+        # and the parser itself (an upgraded collection must not read an older version's entries).
         digest = sources_digest(
             contents,
             typing,
             str(C.TRANSFORM_INVALID_GROUP_CHARS),
             json.dumps(sorted(self.inventory.groups)),
+            parser_fingerprint(),
         )
         return f"{self.get_cache_key(path)}_{digest[:16]}", digest
 

@@ -19,6 +19,7 @@ error naming it.
 
 from __future__ import annotations
 
+import functools
 import glob
 import hashlib
 import os
@@ -32,6 +33,7 @@ __all__ = [
     "CONFIG_SUFFIXES",
     "NOT_INI_EXTENSIONS",
     "is_config_path",
+    "parser_fingerprint",
     "resolve_sources",
     "sources_digest",
 ]
@@ -121,6 +123,24 @@ def sources_digest(contents: t.Sequence[tuple[str, bytes]], *context: str) -> st
     for path, data in contents:
         _update(digest, path.encode("utf-8", "surrogateescape"))
         _update(digest, data)
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def parser_fingerprint() -> str:
+    """sha256 of the parser's modules, so a cache written by another version of them is never read."""
+    from ansible_collections.iniplus.inventory.plugins.module_utils import ini_parser
+
+    digest = hashlib.sha256()
+    directory = os.path.dirname(os.path.abspath(ini_parser.__file__ or ""))
+    try:
+        names = sorted(name for name in os.listdir(directory) if name.endswith(".py"))
+        for name in names:
+            with open(os.path.join(directory, name), "rb") as handle:
+                _update(digest, name.encode("utf-8", "surrogateescape"))
+                _update(digest, handle.read())
+    except OSError:  # not on a file system: the cache format version has to do
+        return CACHE_FORMAT
     return digest.hexdigest()
 
 
