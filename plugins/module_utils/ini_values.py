@@ -15,9 +15,21 @@ Any other exception from ``literal_eval`` (``{[1]: 2}`` raises ``TypeError``, de
 raises ``RecursionError``) makes the builtin reject the file; :func:`type_value` raises
 :class:`ValueTypingError` for those so the caller can report the line.
 
-Most values are plain words or small integers, and evaluating them costs a Python parse
-each; the fast paths below return the same result without it (property-tested against
-``literal_eval``).
+Most values are plain words, numbers or text that cannot be a literal, and evaluating them
+costs a Python parse each. The fast paths below recognise those shapes with one precompiled
+pattern and return what ``literal_eval`` would (property-tested against it):
+
+* a name-like word: itself, or ``True``/``False``/``None``;
+* a decimal integer or a plain decimal fraction: ``int()``/``float()`` of it, which round
+  exactly as the compiler does;
+* a quoted string with no escapes: its content;
+* a dotted run of numbers such as ``10.0.0.1``: never valid Python, so kept as written;
+* short text that starts with a name which is not a constant nor a string prefix such as
+  ``b'`` (``Welcome to {{ x }}``): the expression Python parses from it, if any, starts
+  with that name, and ``literal_eval``
+  converts the leftmost operand first and rejects a name with ``ValueError`` before it could
+  reach anything that raises otherwise. The length cap keeps the nesting far below the depth
+  at which the compiler itself raises ``RecursionError`` (about 1,000 levels).
 """
 
 from __future__ import annotations
@@ -29,17 +41,24 @@ import warnings
 
 from .ini_model import UntrustedText
 
-__all__ = ["ValueTypingError", "type_value", "type_value_as_string"]
+__all__ = ["ValueTypingError", "literal_eval_value", "type_value", "type_value_as_string"]
 
-# Text that literal_eval can only reject: it starts like a name, holds no quote (so no
-# b'' / u'' / f'' prefix) and no blank, and is not one of the three named constants.
-_PLAIN_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-/:@]*")
+# One pattern sorts the common shapes; the group that matched names the fast path.
+_FAST_SHAPES = re.compile(
+    r"""
+      (?P<word>[A-Za-z_][A-Za-z0-9_.\-/:@]*)                # a name-like word (no quote, no blank)
+    | (?P<int>-?(?:0|[1-9][0-9]{0,17}))                      # short enough to stay clear of int()
+                                                             # digit limits
+    | (?P<float>-?[0-9]{1,17}\.[0-9]{1,17})
+    | (?P<quoted>'[^'\\\n\r\x00\ud800-\udfff]*'|"[^"\\\n\r\x00\ud800-\udfff]*")
+    | (?P<dotted>[0-9]{1,17}(?:\.[0-9]{1,17}){2,})
+    | (?P<name_first>(?!(?:True|False|None|set)\b)(?![A-Za-z_]\w*['"])[A-Za-z_].{0,199})
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+# A quoted string with a line break, a NUL or a lone surrogate (from undecodable bytes) is
+# refused by the compiler, so "quoted" excludes those: they go the slow way and stay as written.
 _NAMED_CONSTANTS = {"True": True, "False": False, "None": None}
-# A decimal integer literal_eval accepts, short enough to stay clear of int() digit limits.
-_SMALL_INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
-# A quoted string with no escape and no quote of its own kind inside (nor a NUL or a lone
-# surrogate from undecodable bytes: Python refuses to compile those, so they stay as written).
-_SIMPLE_QUOTED = re.compile("'[^'\\\\\x00\ud800-\udfff]*'|\"[^\"\\\\\x00\ud800-\udfff]*\"")
 
 
 class ValueTypingError(ValueError):
@@ -48,12 +67,23 @@ class ValueTypingError(ValueError):
 
 def type_value(text: str) -> t.Any:
     """Return the typed value of ``text`` as ansible.builtin.ini would store it."""
-    if _PLAIN_WORD.fullmatch(text):
-        return _NAMED_CONSTANTS.get(text, text)
-    if _SMALL_INT.fullmatch(text):
-        return int(text)
-    if _SIMPLE_QUOTED.fullmatch(text):
-        return text[1:-1]
+    shape = _FAST_SHAPES.fullmatch(text)
+    if shape is not None:
+        kind = shape.lastgroup
+        if kind == "word":
+            return _NAMED_CONSTANTS.get(text, text)
+        if kind == "int":
+            return int(text)
+        if kind == "float":
+            return float(text)
+        if kind == "quoted":
+            return text[1:-1]
+        return text  # "dotted" and "name_first": literal_eval can only reject them
+    return literal_eval_value(text)
+
+
+def literal_eval_value(text: str) -> t.Any:
+    """The slow, obvious path: ``ast.literal_eval`` and normalisation, no shortcuts."""
     try:
         with warnings.catch_warnings():
             # Invalid escapes such as "\d" warn while parsing; the builtin silences them too.
@@ -61,7 +91,7 @@ def type_value(text: str) -> t.Any:
             value = ast.literal_eval(text)
     except (ValueError, SyntaxError):
         return text
-    except Exception as error:  # noqa: BLE001 - the builtin lets these fail the whole file
+    except Exception as error:  # the builtin lets these fail the whole file
         raise ValueTypingError(f"{type(error).__name__}: {error}") from error
     return _normalise(value)
 

@@ -4,9 +4,14 @@
 """Split a host line into words exactly as ``shlex.split(line, comments=True)`` does.
 
 ansible.builtin.ini tokenises every host line with shlex, a character-at-a-time state
-machine. Most host lines have no quotes, escapes or comments, and for those a plain split
-on shlex's whitespace gives the same words; the rest go through a regex scanner that
-implements POSIX shlex rules. Property tests compare both with ``shlex.split``.
+machine. Three paths give shlex's words, cheapest first:
+
+1. a line with no quote, escape or comment sign: a plain split on shlex's whitespace;
+2. a line that one precompiled pattern proves well formed (every quote closed, no dangling
+   backslash): the words are found by one regex and only quoted words are unquoted;
+3. anything else: a piece-by-piece scanner that also knows shlex's error messages.
+
+Property tests compare every path with ``shlex.split(line, comments=True)``.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ __all__ = ["ShellWordsError", "split_words"]
 
 # shlex's whitespace is exactly these four characters (not str.isspace()).
 _SHELL_BLANKS = " \t\r\n"
-_PLAIN_WORD = re.compile(r"[^ \t\r\n]+")
+_BLANKS_AND_PLAIN_WORD = re.compile(r"([ \t\r\n]*)([^ \t\r\n]+)")
 # A line needs the full scanner only if it holds a quote, an escape or a comment sign.
 _NEEDS_SCANNER = re.compile(r"""['"\\#]""")
 # One piece of a word: unquoted text, a single-quoted run, a double-quoted run, or an escape.
@@ -32,6 +37,17 @@ _WORD_PIECE = re.compile(
 )
 # Inside double quotes a backslash escapes only a double quote or another backslash.
 _DOUBLE_QUOTED_ESCAPE = re.compile(r'\\(["\\])')
+# A well-formed word: plain runs and quoted pieces. Written as "unrolled loops" (a run, then
+# any number of piece-run pairs) so that a word splits into parts only one way and a line
+# that does not match fails in linear time instead of backtracking exponentially.
+_PLAIN_RUN = r"""[^ \t\r\n'"\\\#]"""
+_QUOTED = r"""(?:'[^']*'|"[^"\\]*(?:\\.[^"\\]*)*"|\\.)"""
+_WORD = rf"(?:{_PLAIN_RUN}|{_QUOTED}){_PLAIN_RUN}*(?:{_QUOTED}{_PLAIN_RUN}*)*"
+_WELL_FORMED_LINE = re.compile(
+    rf"[ \t\r\n]*(?:{_WORD}(?:[ \t\r\n]+{_WORD})*)?[ \t\r\n]*(?P<comment>\#.*)?", re.DOTALL
+)
+_BLANKS_AND_WORD = re.compile(rf"([ \t\r\n]*)({_WORD})", re.DOTALL)
+_QUOTED_PIECE = re.compile(r"""'([^']*)'|"((?:[^"\\]|\\.)*)"|\\(.)""", re.DOTALL)
 
 
 class ShellWordsError(ValueError):
@@ -46,11 +62,46 @@ def split_words(line: str) -> list[tuple[str, int]]:
     """Return the words of ``line`` with the offset where each starts; ``#`` starts a comment."""
     if _NEEDS_SCANNER.search(line) is None:
         return _split_plain(line)
-    return _scan(line)
+    well_formed = _WELL_FORMED_LINE.fullmatch(line)
+    if well_formed is None:
+        # An unclosed quote or a dangling backslash: the scanner finds and reports it.
+        return _scan(line)
+    end = well_formed.start("comment")
+    words: list[tuple[str, int]] = []
+    position = 0
+    # findall gives (blanks, word) pairs without building a match object per word.
+    for blanks, word in _BLANKS_AND_WORD.findall(line, 0, len(line) if end < 0 else end):
+        position += len(blanks)
+        # Only words that hold a quote or an escape need unquoting.
+        if "'" in word or '"' in word or "\\" in word:
+            words.append((_unquote(word), position))
+        else:
+            words.append((word, position))
+        position += len(word)
+    return words
 
 
 def _split_plain(line: str) -> list[tuple[str, int]]:
-    return [(word.group(), word.start()) for word in _PLAIN_WORD.finditer(line)]
+    words: list[tuple[str, int]] = []
+    position = 0
+    for blanks, word in _BLANKS_AND_PLAIN_WORD.findall(line):
+        position += len(blanks)
+        words.append((word, position))
+        position += len(word)
+    return words
+
+
+def _unquote(word: str) -> str:
+    return _QUOTED_PIECE.sub(_piece_text, word)
+
+
+def _piece_text(piece: re.Match[str]) -> str:
+    single, double, escaped = piece.groups()
+    if single is not None:
+        return single
+    if double is not None:
+        return _DOUBLE_QUOTED_ESCAPE.sub(r"\1", double) if "\\" in double else double
+    return escaped
 
 
 def _scan(line: str) -> list[tuple[str, int]]:
