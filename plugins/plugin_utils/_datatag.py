@@ -8,8 +8,15 @@ template (so ``{{ }}`` in an INI value renders) and tags every value with its fi
 Strings written as ``b'...'`` are decoded but not trusted. Older cores have no tagging; the
 values pass through unchanged.
 
-Origin has no public constructor in ansible-core, so the import below is the collection's only
-use of ``ansible._internal``; it is guarded so that a core without it simply gets plain values.
+Origin has no public constructor in ansible-core, so the imports below are the collection's only
+use of ``ansible._internal``; they are guarded so that a core without them simply gets plain values.
+
+Speed: ``AnsibleTagHelper.tag`` checks its arguments and builds a fresh tags mapping for every
+value. A large inventory tags millions of values with a handful of tag sets (one per line), so
+the tagger builds each line's mappings once and hands them to the same factory ``tag`` ends in
+(``_instance_factory`` of the tagged type). Values read from the INI parser carry no tags of
+their own, which is the case where ``tag`` builds exactly that mapping; unit tests compare the
+results with ``AnsibleTagHelper.tag``.
 """
 
 from __future__ import annotations
@@ -20,7 +27,10 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import
 
 try:
     from ansible._internal._datatag._tags import Origin, TrustedAsTemplate
-    from ansible.module_utils._internal._datatag import AnsibleTagHelper
+    from ansible.module_utils._internal._datatag import (
+        AnsibleTaggedObject,
+        _AnsibleTagsMapping,
+    )
 except ImportError:  # ansible-core < 2.19: no data tagging
     HAS_DATA_TAGGING = False
 else:
@@ -30,39 +40,73 @@ __all__ = ["HAS_DATA_TAGGING", "SourceTagger"]
 
 
 class SourceTagger:
-    """Tags keys and values read from one file, caching one origin per line."""
+    """Tags keys and values read from one file, with one origin and one set of tags per line."""
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._origins: dict[int, t.Any] = {}
+        # line -> (origin, {Origin}, {Origin, TrustedAsTemplate}) as tags mappings
+        self._lines: dict[int, tuple[t.Any, t.Any, t.Any]] = {}
 
-    def _origin(self, line: int) -> t.Any:
-        origin = self._origins.get(line)
-        if origin is None:
-            origin = self._origins[line] = Origin(path=self.path, line_num=line)
-        return origin
+    def _line(self, line: int) -> tuple[t.Any, t.Any, t.Any]:
+        tags = self._lines.get(line)
+        if tags is None:
+            origin = Origin(path=self.path, line_num=line)
+            # Same contents and order as tag(origin.tag(value), TrustedAsTemplate()) builds.
+            tags = self._lines[line] = (
+                origin,
+                _AnsibleTagsMapping(((Origin, origin),)),
+                _AnsibleTagsMapping(((Origin, origin), (TrustedAsTemplate, _TRUSTED))),
+            )
+        return tags
 
     def key(self, name: str, line: int) -> str:
+        """A variable name: origin only (Ansible drops trust from names)."""
         if not HAS_DATA_TAGGING:
             return name
-        return self._origin(line).tag(name)
+        return _new_str(name, self._line(line)[1])
 
     def value(self, value: t.Any, line: int) -> t.Any:
+        """A value as ansible.builtin.ini tags it (see module docstring)."""
         if not HAS_DATA_TAGGING:
             return value
-        return self._tag(value, self._origin(line))
+        return self._tag(value, self._line(line))
 
-    def _tag(self, value: t.Any, origin: t.Any) -> t.Any:
-        # Exactly str: UntrustedText subclasses str and must not be trusted as a template.
-        if type(value) is str:  # pylint: disable=unidiomatic-typecheck
-            return AnsibleTagHelper.tag(value, (origin, _TRUSTED))
+    def variable(self, name: str, value: t.Any, line: int) -> tuple[str, t.Any]:
+        """``(key(name, line), value(value, line))`` in one step, for the hot loop."""
+        if not HAS_DATA_TAGGING:
+            return name, value
+        tags = self._lines.get(line) or self._line(line)
+        value_type = type(value)
+        if value_type is str:
+            return _new_str(name, tags[1]), _new_str(value, tags[2])
+        if value_type is int:
+            return _new_str(name, tags[1]), _new_int(value, tags[1])
+        if value_type is bool or value is None:
+            return _new_str(name, tags[1]), value
+        return _new_str(name, tags[1]), self._tag(value, tags)
+
+    def _tag(self, value: t.Any, tags: tuple[t.Any, t.Any, t.Any]) -> t.Any:
+        value_type = type(value)
+        if value_type is str:
+            return _new_str(value, tags[2])
+        if value_type is int:
+            return _new_int(value, tags[1])
+        if value_type is float:
+            return _new_float(value, tags[1])
+        if value_type is bool or value is None:
+            return value
+        origin = tags[0]
         if isinstance(value, UntrustedText):
-            return origin.tag(str(value))
+            return _new_str(str(value), tags[1])
         if isinstance(value, list):
-            return origin.tag([self._tag(item, origin) for item in value])
+            return origin.tag([self._tag(item, tags) for item in value])
         if isinstance(value, dict):
-            return origin.tag({origin.tag(key): self._tag(item, origin) for key, item in value.items()})
+            return origin.tag({origin.tag(key): self._tag(item, tags) for key, item in value.items()})
         return origin.tag(value)
 
 
-_TRUSTED = TrustedAsTemplate() if HAS_DATA_TAGGING else None
+if HAS_DATA_TAGGING:
+    _TRUSTED = TrustedAsTemplate()
+    _new_str = AnsibleTaggedObject._get_tagged_type(str)._instance_factory
+    _new_int = AnsibleTaggedObject._get_tagged_type(int)._instance_factory
+    _new_float = AnsibleTaggedObject._get_tagged_type(float)._instance_factory

@@ -9,17 +9,35 @@ The order of effects matters where Ansible's inventory is order-sensitive, and i
   ``InventoryData.add_host`` records ``inventory_file`` through ``set_variable``, which picks
   a *group* of the same name if one exists at that moment;
 * a host's first port wins (Ansible ignores the port of a host it already has);
-* each host's and group's variables are set in file order through the object's own
-  ``set_variable``, so ``hash_behaviour``, ``ansible_group_priority`` and the variable-name
-  checks of the running ansible-core apply unchanged.
+* group memberships are made before child groups are linked, as a file that lists hosts
+  before its ``:children`` sections does it (either order gives each host the same groups);
+* each host's and group's variables are set in file order with the semantics of the object's
+  own ``set_variable``, so ``hash_behaviour``, ``ansible_group_priority`` and the
+  variable-name checks of the running ansible-core apply unchanged.
+
+Speed: the public wrappers re-check and re-look-up everything on every call, which costs more
+than parsing. Where the outcome of a wrapper is known, the builder does only what the wrapper
+would have changed (see :func:`_create_host`, :func:`_add_members` and :func:`_set_host_vars`);
+every other case goes through the wrapper. The differential tests hold both to the builtin.
 """
 
 from __future__ import annotations
 
 import typing as t
+from collections.abc import Mapping, MutableMapping
+
+from ansible import constants as C
+from ansible.errors import AnsibleError
+from ansible.inventory.host import Host
+from ansible.utils.path import basedir
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import IniInventory
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._datatag import SourceTagger
+
+try:  # ansible-core 2.19+ deprecates invalid variable names in Host.set_variable
+    from ansible.utils.vars import validate_variable_name as _validate_variable_name
+except ImportError:
+    _validate_variable_name = None
 
 if t.TYPE_CHECKING:
     from ansible.inventory.data import InventoryData
@@ -29,40 +47,134 @@ __all__ = ["populate_inventory"]
 
 def populate_inventory(inventory: InventoryData, model: IniInventory) -> None:
     """Add the model's groups, hosts, memberships, children and variables to ``inventory``."""
+    # With debug logging on, every wrapper logs what it does: take the wrappers throughout.
+    direct = not C.DEFAULT_DEBUG
     tagger = SourceTagger(model.source)
-    _create_groups_and_hosts(inventory, model)
+    _create_groups_and_hosts(inventory, model, direct)
+    groups = inventory.groups
+    for group in model.groups.values():
+        if direct:
+            _add_members(inventory, group.name, group.hosts)
+        else:
+            for host_name in group.hosts:
+                inventory.add_host(host_name, group=group.name)
     for group in model.groups.values():
         for child in group.children:
             inventory.add_child(group.name, child)
     for group in model.groups.values():
-        group_object = inventory.groups[group.name]
-        for host_name in group.hosts:
-            inventory.add_host(host_name, group=group.name)
+        group_object = groups[group.name]
         for variable in group.vars:
-            group_object.set_variable(
-                tagger.key(variable.name, variable.line),
-                tagger.value(variable.value, variable.line),
-            )
+            group_object.set_variable(*tagger.variable(variable.name, variable.value, variable.line))
     hosts = inventory.hosts
     for host in model.hosts.values():
-        if not host.vars:
-            continue
-        host_object = hosts[host.name]
-        for variable in host.vars:
-            host_object.set_variable(
-                tagger.key(variable.name, variable.line),
-                tagger.value(variable.value, variable.line),
-            )
+        if host.vars:
+            _set_host_vars(hosts[host.name], host.vars, tagger, direct)
 
 
-def _create_groups_and_hosts(inventory: InventoryData, model: IniInventory) -> None:
+def _create_groups_and_hosts(inventory: InventoryData, model: IniInventory, direct: bool) -> None:
+    source = inventory.current_source
+    # What InventoryData.add_host records as a new host's first source.
+    source_vars = (source, basedir(source)) if source else (None, None)
     groups = iter(model.groups.values())
     next_group = next(groups, None)
     for host in model.hosts.values():
         while next_group is not None and next_group.line < host.line:
             inventory.add_group(next_group.name)
             next_group = next(groups, None)
-        inventory.add_host(host.name, port=host.port)
+        if direct:
+            _create_host(inventory, host.name, host.port, source_vars)
+        else:
+            inventory.add_host(host.name, port=host.port)
     while next_group is not None:
         inventory.add_group(next_group.name)
         next_group = next(groups, None)
+
+
+def _create_host(
+    inventory: InventoryData, name: str, port: int | None, source_vars: tuple[str | None, str | None]
+) -> None:
+    """``inventory.add_host(name, port=port)`` for the common case, without its re-checks.
+
+    The parser gives non-empty, untagged names. For a name that is not yet a host, not a
+    group (whose variables ``inventory_file`` would land on) and not localhost-like, add_host
+    makes ``Host(name, port)``, stores it and sets two variables that the new host cannot
+    already hold, so ``Host.set_variable`` would only assign them.
+    """
+    hosts = inventory.hosts
+    if name in hosts or name in inventory.groups or name in C.LOCALHOST:
+        inventory.add_host(name, port=port)
+        return
+    host = hosts[name] = Host(name, port)
+    host.vars["inventory_file"], host.vars["inventory_dir"] = source_vars
+
+
+def _add_members(inventory: InventoryData, group_name: str, host_names: list[str]) -> None:
+    """``inventory.add_host(name, group=group_name)`` for each name, as ``Group.add_host`` calls.
+
+    add_host would look both up, call ``Group.add_host`` and empty the inventory's
+    ``groups`` cache each time; emptying it once afterwards leaves the same state.
+    """
+    if not host_names:
+        return
+    group = inventory.groups.get(group_name)
+    if group is None:
+        raise AnsibleError(f"Could not find group {group_name} in inventory")
+    hosts = inventory.hosts
+    add_host = group.add_host
+    for name in host_names:
+        add_host(hosts[name])
+    inventory._groups_dict_cache = {}
+
+
+def _set_host_vars(host: Host, variables: t.Iterable[t.Any], tagger: SourceTagger, direct: bool) -> None:
+    """``host.set_variable(key, value)`` for each assignment, in order.
+
+    ``Host.set_variable`` drops trust from the key (keys carry only an origin, so it is the
+    same object), checks the name, then merges a mapping into a mapping or else assigns.
+    Names that pass the check and values that are not merged are assigned here; the rest go
+    through ``set_variable``.
+    """
+    host_vars = host.vars
+    tag = tagger.variable
+    for variable in variables:
+        name = variable.name
+        key, value = tag(name, variable.value, variable.line)
+        if (
+            direct
+            and (_VALID_NAMES.get(name) or _is_valid_name(name))
+            and not (_is_mapping(value) and isinstance(host_vars.get(key), MutableMapping))
+        ):
+            host_vars[key] = value
+        else:
+            host.set_variable(key, value)
+            # set_variable replaces the dict when it merges.
+            host_vars = host.vars
+
+
+_VALID_NAMES: dict[str, bool] = {}
+_MAPPING_TYPES: dict[type, bool] = {}
+
+
+def _is_valid_name(name: str) -> bool:
+    """Whether ``Host.set_variable`` accepts ``name`` without a deprecation warning."""
+    if _validate_variable_name is None:
+        valid = True
+    else:
+        try:
+            _validate_variable_name(name)
+        except AnsibleError:
+            valid = False
+        else:
+            valid = True
+    if len(_VALID_NAMES) < 10_000:
+        _VALID_NAMES[name] = valid
+    return valid
+
+
+def _is_mapping(value: t.Any) -> bool:
+    """``isinstance(value, Mapping)``, with the ABC check made once per type."""
+    value_type = type(value)
+    mapping = _MAPPING_TYPES.get(value_type)
+    if mapping is None:
+        mapping = _MAPPING_TYPES[value_type] = isinstance(value, Mapping)
+    return mapping
