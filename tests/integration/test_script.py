@@ -457,6 +457,26 @@ def test_copy_without_a_collection_says_where_it_looked(tmp_path: Path) -> None:
     assert "ANSIBLE_COLLECTIONS_PATH" in result.stderr
 
 
+def test_script_of_an_installed_collection_and_a_copy_found_through_sys_path(
+    collections_path: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "hosts.ini"
+    source.write_text("[web]\nw1\n")
+    nowhere = {"ANSIBLE_COLLECTIONS_PATH": "", "ANSIBLE_COLLECTIONS_PATHS": "", "HOME": str(tmp_path)}
+    installed = collections_path / "ansible_collections" / "iniplus" / "inventory" / "scripts" / SCRIPT.name
+    result = run_script(installed, "--list", "--source", str(source), env=nowhere)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["web"]["hosts"] == ["w1"]
+    copy = tmp_path / "elsewhere" / "inventory.py"
+    copy.parent.mkdir()
+    shutil.copy2(SCRIPT, copy)
+    result = run_script(
+        copy, "--list", "--source", str(source), env={**nowhere, "PYTHONPATH": str(collections_path)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["web"]["hosts"] == ["w1"]
+
+
 def test_host_prints_its_variables_or_an_empty_object(tmp_path: Path) -> None:
     source = tmp_path / "hosts.ini"
     source.write_text("[web]\nw1:2222 role=front\nw2\n[web:vars]\nshared=1\n")
