@@ -121,7 +121,7 @@ def sanity(session: nox.Session) -> None:
     session.install(f"ansible-core=={CORES[NEWEST][1]}", "pip")
     home = Path(session.virtualenv.location) / "home"
     _install_pip_bootstrap_shim(session, home)
-    collection = _copy_collection(Path(session.create_tmp()) / "sanity")
+    collection = _copy_collection(Path(session.create_tmp()).resolve() / "sanity")
     session.chdir(collection)
     session.run(
         "ansible-test", "sanity", "--python", python, "--local", "--requirements", "--color", "no",
@@ -139,7 +139,7 @@ def changelog(session: nox.Session) -> None:
     """
     session.install(f"ansible-core=={CORES[NEWEST][1]}", "-r", CHANGELOG_REQUIREMENTS)
     session.run("antsibull-changelog", "lint")
-    collection = _copy_collection(Path(session.create_tmp()) / "changelog")
+    collection = _copy_collection(Path(session.create_tmp()).resolve() / "changelog")
     session.chdir(collection)
     session.run("antsibull-changelog", "release")
     output = ROOT / "tests" / "output" / "changelog"
