@@ -337,7 +337,9 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             inventory.current_source = model.source
         try:
             populate_inventory(inventory, model)
-        except AnsibleError as error:
+        except (AnsibleError, ValueError, TypeError) as error:
+            # Ansible's own objects refuse some inputs while they are added (a loop of groups
+            # with a group of an earlier source, ansible_group_priority=x on ansible-core < 2.19).
             raise AnsibleParserError(f"{model.source}: {to_native(error)}") from None
         finally:
             inventory.current_source = previous

@@ -68,13 +68,13 @@ class SourceTagger:
     def value(self, value: t.Any, line: int) -> t.Any:
         """A value as ansible.builtin.ini tags it (see module docstring)."""
         if not HAS_DATA_TAGGING:
-            return value
+            return _plain(value)
         return self._tag(value, self._line(line))
 
     def variable(self, name: str, value: t.Any, line: int) -> tuple[str, t.Any]:
         """``(key(name, line), value(value, line))`` in one step, for the hot loop."""
         if not HAS_DATA_TAGGING:
-            return name, value
+            return name, _plain(value)
         tags = self._lines.get(line) or self._line(line)
         value_type = type(value)
         if value_type is str:
@@ -103,6 +103,22 @@ class SourceTagger:
         if isinstance(value, dict):
             return origin.tag({origin.tag(key): self._tag(item, tags) for key, item in value.items()})
         return origin.tag(value)
+
+
+def _plain(value: t.Any) -> t.Any:
+    """Without data tagging: the value with any UntrustedText turned into a plain ``str``.
+
+    UntrustedText only carries "do not trust" to the tagging above; older cores get what their
+    builtin gives for ``b'...'``: a ``str``.
+    """
+    value_type = type(value)
+    if value_type is UntrustedText:
+        return str(value)
+    if value_type is list:
+        return [_plain(item) for item in value]
+    if value_type is dict:
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 if HAS_DATA_TAGGING:

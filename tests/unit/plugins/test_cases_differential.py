@@ -29,13 +29,16 @@ REJECTED = {
     "unhashable_value.ini",
     "yaml_document.ini",
 }
+# ansible-core < 2.19 refuses a non-numeric ansible_group_priority; 2.19+ warns and goes on.
+VERDICT_DEPENDS_ON_CORE = {"group_priority_not_a_number.ini"}
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda path: path.name)
 def test_case_builds_identical_inventory(path: Path) -> None:
     builtin = load(BUILTIN, str(path), legacy_types=not HAS_DATA_TAGGING)
     ours = load(OURS, str(path))
-    assert builtin.rejected == (path.name in REJECTED), builtin.error
+    if path.name not in VERDICT_DEPENDS_ON_CORE:
+        assert builtin.rejected == (path.name in REJECTED), builtin.error
     assert ours.rejected == builtin.rejected, ours.error
     assert ours.snapshot == builtin.snapshot
 
