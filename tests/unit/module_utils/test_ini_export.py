@@ -106,7 +106,7 @@ def test_dict_keys_become_strings_as_json_writes_them() -> None:
 def test_untrusted_text_is_marked_as_ansible_inventory_marks_it() -> None:
     assert to_json_value(UntrustedText("x")) == {"__ansible_unsafe": "x"}
     assert to_json_value([UntrustedText("x"), "y"]) == [{"__ansible_unsafe": "x"}, "y"]
-    assert type(to_json_value("plain")) is str
+    assert type(to_json_value("plain")) is str  # pylint: disable=unidiomatic-typecheck
 
 
 def test_values_json_cannot_hold_raise_with_the_variable_and_line() -> None:
