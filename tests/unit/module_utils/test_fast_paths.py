@@ -13,6 +13,9 @@
 No timings here: speed is measured by ``benchmarks/run.py``, never asserted in tests.
 """
 
+# Exact types are what these tests check (UntrustedText is a str, bool an int).
+# pylint: disable=unidiomatic-typecheck
+
 from __future__ import annotations
 
 import math
