@@ -83,7 +83,7 @@ def host_variables(model: IniInventory, name: str) -> dict[str, t.Any]:
     if host.port:
         variables["ansible_port"] = int(host.port)
     variables.update(host.variables())
-    return {key: to_json_value(value, _where(host.vars, key)) for key, value in variables.items()}
+    return _json_variables(variables, host.vars, f"host {name!r}")
 
 
 def group_variables(model: IniInventory, name: str) -> dict[str, t.Any]:
@@ -100,31 +100,32 @@ def group_variables(model: IniInventory, name: str) -> dict[str, t.Any]:
                 priority = int(variable.value)
             continue
         variables[variable.name] = variable.value
-    result = {key: to_json_value(value, _where(group.vars, key)) for key, value in variables.items()}
+    result = _json_variables(variables, group.vars, f"group {name!r}")
     if priority != DEFAULT_PRIORITY:
         result[GROUP_PRIORITY] = priority
     return result
 
 
-def to_json_value(value: t.Any, where: str = "value") -> t.Any:
+def to_json_value(value: t.Any) -> t.Any:
     """``value`` as :func:`json.loads` would give it back after ``ansible-inventory --list``.
 
     Dict keys become strings the way :func:`json.dumps` makes them (``1`` -> ``"1"``,
     ``True`` -> ``"true"``, ``None`` -> ``"null"``); a later key that becomes the same string
     replaces the value of the earlier one. Untrusted text becomes ``{"__ansible_unsafe": text}``.
+    Raises :class:`ExportError` for what JSON cannot hold, such as a tuple as a dict key.
     """
     if isinstance(value, UntrustedText):
         return {UNSAFE_MARKER: str(value)}
     if isinstance(value, str) or value is None or isinstance(value, (bool, int, float)):
         return value
     if isinstance(value, (list, tuple)):
-        return [to_json_value(item, where) for item in value]
+        return [to_json_value(item) for item in value]
     if isinstance(value, dict):
-        return {_json_key(key, where): to_json_value(item, where) for key, item in value.items()}
-    raise ExportError(f"{where}: a {type(value).__name__} cannot be written as JSON")
+        return {_json_key(key): to_json_value(item) for key, item in value.items()}
+    raise ExportError(f"a {type(value).__name__} cannot be written as JSON")
 
 
-def _json_key(key: t.Any, where: str) -> str:
+def _json_key(key: t.Any) -> str:
     if isinstance(key, str):
         return str(key)
     if isinstance(key, bool) or key is None:
@@ -135,12 +136,21 @@ def _json_key(key: t.Any, where: str) -> str:
         if math.isfinite(key):
             return float.__repr__(key)
         return json.dumps(key)
-    raise ExportError(f"{where}: a dict key of type {type(key).__name__} ({key!r}) cannot be written as JSON")
+    raise ExportError(f"a dict key of type {type(key).__name__} ({key!r}) cannot be written as JSON")
 
 
-def _where(assignments: list[IniVariable], name: str) -> str:
-    line = next((variable.line for variable in reversed(assignments) if variable.name == name), None)
-    return f"variable {name!r}" + (f" (line {line})" if line else "")
+def _json_variables(
+    variables: dict[str, t.Any], assignments: list[IniVariable], owner: str
+) -> dict[str, t.Any]:
+    result = {}
+    for key, value in variables.items():
+        try:
+            result[key] = to_json_value(value)
+        except ExportError as error:
+            line = next((variable.line for variable in reversed(assignments) if variable.name == key), None)
+            where = f" (line {line})" if line else ""
+            raise ExportError(f"{owner}, variable {key!r}{where}: {error}") from None
+    return result
 
 
 def _group_order(model: IniInventory) -> list[str]:
