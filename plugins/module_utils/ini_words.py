@@ -46,7 +46,9 @@ _WORD = rf"(?:{_PLAIN_RUN}|{_QUOTED}){_PLAIN_RUN}*(?:{_QUOTED}{_PLAIN_RUN}*)*"
 _WELL_FORMED_LINE = re.compile(
     rf"[ \t\r\n]*(?:{_WORD}(?:[ \t\r\n]+{_WORD})*)?[ \t\r\n]*(?P<comment>\#.*)?", re.DOTALL
 )
-_BLANKS_AND_WORD = re.compile(rf"([ \t\r\n]*)({_WORD})", re.DOTALL)
+# Blanks, then a word or else the one character that cannot start a word ("stray": a bare
+# '#', an unclosed quote, a dangling backslash), so that findall never skips text silently.
+_BLANKS_AND_WORD = re.compile(rf"([ \t\r\n]*)(?:({_WORD})|([^ \t\r\n]))", re.DOTALL)
 _QUOTED_PIECE = re.compile(r"""'([^']*)'|"((?:[^"\\]|\\.)*)"|\\(.)""", re.DOTALL)
 
 
@@ -62,21 +64,27 @@ def split_words(line: str) -> list[tuple[str, int]]:
     """Return the words of ``line`` with the offset where each starts; ``#`` starts a comment."""
     if _NEEDS_SCANNER.search(line) is None:
         return _split_plain(line)
+    words = _read_words(line, len(line))
+    if words is not None:
+        return words
+    # A comment, an unclosed quote or a dangling backslash.
     well_formed = _WELL_FORMED_LINE.fullmatch(line)
     if well_formed is None:
-        # An unclosed quote or a dangling backslash: the scanner finds and reports it.
-        return _scan(line)
-    end = well_formed.start("comment")
+        return _scan(line)  # the scanner finds the error and reports it as shlex does
+    comment = well_formed.start("comment")
+    return _read_words(line, len(line) if comment < 0 else comment) or []
+
+
+def _read_words(line: str, end: int) -> list[tuple[str, int]] | None:
+    """The words before ``end``, or None if something there cannot start a word."""
     words: list[tuple[str, int]] = []
     position = 0
-    # findall gives (blanks, word) pairs without building a match object per word.
-    for blanks, word in _BLANKS_AND_WORD.findall(line, 0, len(line) if end < 0 else end):
+    # findall gives (blanks, word, stray) without building a match object per word.
+    for blanks, word, stray in _BLANKS_AND_WORD.findall(line, 0, end):
+        if stray:
+            return None
         position += len(blanks)
-        # Only words that hold a quote or an escape need unquoting.
-        if "'" in word or '"' in word or "\\" in word:
-            words.append((_unquote(word), position))
-        else:
-            words.append((word, position))
+        words.append((_unquote(word) if "'" in word or '"' in word or "\\" in word else word, position))
         position += len(word)
     return words
 
@@ -92,6 +100,13 @@ def _split_plain(line: str) -> list[tuple[str, int]]:
 
 
 def _unquote(word: str) -> str:
+    if "\\" not in word:
+        # With one kind of quote and no escape, every quote in a well-formed word opens or
+        # closes a quoted run, so dropping them all leaves the word's text.
+        if "'" not in word:
+            return word.replace('"', "")
+        if '"' not in word:
+            return word.replace("'", "")
     return _QUOTED_PIECE.sub(_piece_text, word)
 
 
