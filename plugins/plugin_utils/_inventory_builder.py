@@ -23,6 +23,7 @@ every other case goes through the wrapper. The differential tests hold both to t
 
 from __future__ import annotations
 
+import gc
 import typing as t
 from collections.abc import Mapping, MutableMapping
 
@@ -47,6 +48,18 @@ __all__ = ["populate_inventory"]
 
 def populate_inventory(inventory: InventoryData, model: IniInventory) -> None:
     """Add the model's groups, hosts, memberships, children and variables to ``inventory``."""
+    # Building a large inventory allocates millions of objects and no garbage; the cyclic
+    # collector would walk the whole growing heap again and again. Pausing it changes no result.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _populate(inventory, model)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _populate(inventory: InventoryData, model: IniInventory) -> None:
     # With debug logging on, every wrapper logs what it does: take the wrappers throughout.
     direct = not C.DEFAULT_DEBUG
     tagger = SourceTagger(model.source)
@@ -135,14 +148,16 @@ def _set_host_vars(host: Host, variables: t.Iterable[t.Any], tagger: SourceTagge
     through ``set_variable``.
     """
     host_vars = host.vars
-    tag = tagger.variable
-    for variable in variables:
-        name = variable.name
-        key, value = tag(name, variable.value, variable.line)
+    valid_names = _VALID_NAMES
+    mapping_types = _MAPPING_TYPES
+    for key, value in tagger.variables(variables):
+        mapping = mapping_types.get(type(value))
+        if mapping is None:
+            mapping = _is_mapping(value)
         if (
             direct
-            and (_VALID_NAMES.get(name) or _is_valid_name(name))
-            and not (_is_mapping(value) and isinstance(host_vars.get(key), MutableMapping))
+            and (valid_names.get(key) or _is_valid_name(key))
+            and not (mapping and isinstance(host_vars.get(key), MutableMapping))
         ):
             host_vars[key] = value
         else:
@@ -156,7 +171,11 @@ _MAPPING_TYPES: dict[type, bool] = {}
 
 
 def _is_valid_name(name: str) -> bool:
-    """Whether ``Host.set_variable`` accepts ``name`` without a deprecation warning."""
+    """Whether ``Host.set_variable`` accepts ``name`` without a deprecation warning.
+
+    The check reads only the text of the name, so the answer is kept per text (the cache
+    holds untagged copies of the names).
+    """
     if _validate_variable_name is None:
         valid = True
     else:
@@ -167,7 +186,7 @@ def _is_valid_name(name: str) -> bool:
         else:
             valid = True
     if len(_VALID_NAMES) < 10_000:
-        _VALID_NAMES[name] = valid
+        _VALID_NAMES[str.__str__(name)] = valid
     return valid
 
 
