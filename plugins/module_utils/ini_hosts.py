@@ -72,9 +72,7 @@ def split_port(pattern: str) -> tuple[str, int | None]:
         match = with_port.fullmatch(address)
         if match is not None:
             address, port = match.group(1), int(match.group(2))
-    if address and (
-        _IPV4.fullmatch(address) or _IPV6.fullmatch(address) or _HOSTNAME.fullmatch(address)
-    ):
+    if address and (_IPV4.fullmatch(address) or _IPV6.fullmatch(address) or _HOSTNAME.fullmatch(address)):
         return address, port
     return pattern, None
 
@@ -91,8 +89,7 @@ def _expand_first_range(pattern: str) -> list[str]:
     marked = pattern.replace("[", "|", 1).replace("]", "|", 1).split("|")
     if len(marked) != 3:
         raise HostPatternError(
-            f"cannot expand host range in {pattern!r}: expected one '[begin:end]' "
-            "with no '|' in the name",
+            f"cannot expand host range in {pattern!r}: expected one '[begin:end]' with no '|' in the name",
             hint="write a range as [begin:end] or [begin:end:step], e.g. web[01:20]",
         )
     head, bounds_text, tail = marked
