@@ -78,6 +78,16 @@ def tests(session: nox.Session, core: str) -> None:
     session.run("pytest", "-n", "2", *session.posargs, env={"INIPLUS_EXPECTED_CORE": core})
 
 
+@nox.session(python=CORES[NEWEST][0])
+def benchmark(session: nox.Session) -> None:
+    """Both INI plugins on synthetic inventories; rewrites docs/performance.md (never part of the tests).
+
+    Options after -- go to benchmarks/run.py, e.g. ``-- --sizes 20000 --repeats 5``.
+    """
+    session.install(f"ansible-core=={CORES[NEWEST][1]}", "matplotlib==3.10.8")
+    session.run("python", "benchmarks/run.py", *session.posargs)
+
+
 def _link_collection(session: nox.Session) -> Path:
     """Put the checkout on a collections path as ansible_collections/iniplus/inventory."""
     collections = Path(session.virtualenv.location) / "collections"

@@ -1,0 +1,422 @@
+#!/usr/bin/env python3
+# Copyright (c) 2026 iniplus.inventory contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Benchmark iniplus.inventory.ini against ansible.builtin.ini on synthetic inventories.
+
+    python3 dev.py nox -s benchmark                 # the documented way (pinned core, matplotlib)
+    python benchmarks/run.py --sizes 10000,20000    # in any venv that has ansible-core
+
+For each size it writes an inventory like the one in issue 3 (7 inline variables of mixed types
+per host, 200 groups, some ``:vars`` and ``:children``) and measures, on the ansible-core of the
+running Python, both plugins side by side (runs interleaved, so both see the same machine load):
+
+* InventoryManager load: ``InventoryManager(loader=DataLoader(), sources=[path])`` in a fresh
+  subprocess with ``ANSIBLE_INVENTORY_ENABLED`` set to only the plugin under test; median of
+  ``--repeats`` runs (``--large-repeats`` for 100,000 hosts and more);
+* ``ansible-inventory -i path --graph``: wall time of the whole command, median as above;
+* peak memory: the maximum resident set size (``ru_maxrss``) of the load subprocess, i.e. the
+  whole Python process with ansible-core imported and the inventory built, median;
+* parser alone: ``parse_ini`` on the file in a subprocess that never imports ansible (checked),
+  host lines per second, best of 5.
+
+It prints the table and writes docs/performance.md and docs/performance.png (the plot needs
+matplotlib; without it only the table is written). Timings never go into the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+BUILTIN = "ansible.builtin.ini"
+OURS = "iniplus.inventory.ini"
+# What ANSIBLE_INVENTORY_ENABLED needs to enable each plugin on its own.
+ENABLE = {BUILTIN: "ini", OURS: OURS}
+GROUPS = 200
+
+_LOAD_CHILD = """
+import json, resource, sys, time
+from ansible.plugins.loader import init_plugin_loader
+init_plugin_loader()
+from ansible.parsing.dataloader import DataLoader
+from ansible.inventory.manager import InventoryManager
+start = time.perf_counter()
+manager = InventoryManager(loader=DataLoader(), sources=[sys.argv[1]])
+seconds = time.perf_counter() - start
+inventory = manager._inventory
+print(json.dumps({
+    "seconds": seconds,
+    "hosts": len(inventory.hosts),
+    "groups": len(inventory.groups),
+    "max_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+}))
+"""
+
+_PARSE_CHILD = """
+import json, sys, time
+sys.path.insert(0, sys.argv[2])
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import parse_ini
+with open(sys.argv[1], "rb") as handle:
+    data = handle.read()
+best = None
+for _ in range(5):
+    start = time.perf_counter()
+    model = parse_ini(data, sys.argv[1])
+    seconds = time.perf_counter() - start
+    best = seconds if best is None else min(best, seconds)
+print(json.dumps({
+    "seconds": best,
+    "host_lines": sum(1 for line in data.splitlines() if line[:4] == b"host"),
+    "hosts": len(model.hosts),
+    "imported_ansible": any(name == "ansible" or name.startswith("ansible.") for name in sys.modules),
+}))
+"""
+
+
+def generate_inventory(hosts: int, seed: int = 3) -> str:
+    """N hosts with 7 inline variables each, in 200 groups; every 10th group has :vars, 20 parents."""
+    rnd = random.Random(seed)
+    lines = ["# synthetic inventory for benchmarks/run.py", "[all:vars]", "ansible_user=deploy", ""]
+    per_group, extra = divmod(hosts, GROUPS)
+    number = 0
+    for group in range(GROUPS):
+        lines.append(f"[group{group:03d}]")
+        for _ in range(per_group + (group < extra)):
+            number += 1
+            lines.append(
+                f"host{number:06d}.example.com"
+                f" ansible_host=10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
+                f" ansible_port={rnd.choice((22, 2222, 2200 + number % 50))}"
+                f" rack={number % 40}"
+                f" weight={rnd.randint(0, 99)}.{rnd.randint(0, 9)}"
+                f" enabled={rnd.choice(('True', 'False'))}"
+                f" role=web{number % 9}"
+                f' motd="Welcome to {{{{ inventory_hostname }}}} in rack {number % 40}"'
+            )
+        lines.append("")
+        if group % 10 == 9:
+            lines += [
+                f"[group{group:03d}:vars]",
+                f"http_port={8000 + group}",
+                f"labels={{'tier': 'g{group}', 'zone': {group % 3}}}",
+                "",
+            ]
+    for parent in range(GROUPS // 10):
+        lines.append(f"[site{parent:02d}:children]")
+        lines += [f"group{group:03d}" for group in range(parent * 10, parent * 10 + 10)]
+        lines.append("")
+    return "\n".join(lines)
+
+
+@dataclass
+class Result:
+    hosts: int
+    load: dict[str, list[float]] = field(default_factory=lambda: {BUILTIN: [], OURS: []})
+    graph: dict[str, list[float]] = field(default_factory=lambda: {BUILTIN: [], OURS: []})
+    rss_mib: dict[str, list[float]] = field(default_factory=lambda: {BUILTIN: [], OURS: []})
+    parser_lines_per_second: float = 0.0
+
+    def median(self, what: str, plugin: str) -> float:
+        return statistics.median(getattr(self, what)[plugin])
+
+
+def _environment(workdir: Path, plugin: str) -> dict[str, str]:
+    config = workdir / "ansible.cfg"
+    config.write_text("[defaults]\n")
+    return dict(
+        os.environ,
+        ANSIBLE_CONFIG=str(config),
+        ANSIBLE_COLLECTIONS_PATH=str(workdir / "collections"),
+        ANSIBLE_INVENTORY_ENABLED=ENABLE[plugin],
+        ANSIBLE_INVENTORY_UNPARSED_FAILED="true",
+        ANSIBLE_NOCOLOR="1",
+    )
+
+
+def _link_collection(workdir: Path) -> None:
+    namespace = workdir / "collections" / "ansible_collections" / "iniplus"
+    namespace.mkdir(parents=True)
+    (namespace / "inventory").symlink_to(ROOT, target_is_directory=True)
+
+
+def measure_load(workdir: Path, plugin: str, path: Path) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", _LOAD_CHILD, str(path)],
+        env=_environment(workdir, plugin),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{plugin} failed to load {path}:\n{done.stderr}")
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def measure_graph(workdir: Path, plugin: str, path: Path) -> float:
+    command = [str(Path(sys.executable).parent / "ansible-inventory"), "-i", str(path), "--graph"]
+    start = time.perf_counter()
+    done = subprocess.run(
+        command,
+        env=_environment(workdir, plugin),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"ansible-inventory --graph with {plugin} failed on {path}:\n{done.stderr}")
+    return seconds
+
+
+def measure_parser(workdir: Path, path: Path) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", _PARSE_CHILD, str(path), str(workdir / "collections")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def run(sizes: list[int], repeats: int, large_repeats: int, workdir: Path) -> list[Result]:
+    _link_collection(workdir)
+    results = []
+    for hosts in sizes:
+        path = workdir / f"hosts-{hosts}.ini"
+        path.write_text(generate_inventory(hosts), encoding="utf-8")
+        result = Result(hosts)
+        rounds = large_repeats if hosts >= 100_000 else repeats
+        for round_number in range(rounds):
+            # Alternate which plugin goes first so that neither always gets the warmer machine.
+            plugins = (BUILTIN, OURS) if round_number % 2 == 0 else (OURS, BUILTIN)
+            loaded = {}
+            for plugin in plugins:
+                loaded[plugin] = measure_load(workdir, plugin, path)
+                result.load[plugin].append(loaded[plugin]["seconds"])
+                result.rss_mib[plugin].append(loaded[plugin]["max_rss_kib"] / 1024)
+            if loaded[BUILTIN]["hosts"] != loaded[OURS]["hosts"] or loaded[OURS]["hosts"] != hosts:
+                raise SystemExit(f"host counts differ: {loaded}")
+            for plugin in plugins:
+                result.graph[plugin].append(measure_graph(workdir, plugin, path))
+        parsed = measure_parser(workdir, path)
+        if parsed["imported_ansible"]:
+            raise SystemExit("the parser imported ansible: parser-only numbers would be wrong")
+        result.parser_lines_per_second = parsed["host_lines"] / parsed["seconds"]
+        results.append(result)
+        print(_row(result), flush=True)
+    return results
+
+
+HEADER = (
+    "| hosts | load builtin (s) | load iniplus (s) | speed-up | --graph builtin (s) | --graph iniplus (s)"
+    " | speed-up | peak RSS builtin (MiB) | peak RSS iniplus (MiB) | parser alone (host lines/s) |\n"
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+)
+
+
+def _row(result: Result) -> str:
+    load_b, load_o = result.median("load", BUILTIN), result.median("load", OURS)
+    graph_b, graph_o = result.median("graph", BUILTIN), result.median("graph", OURS)
+    return (
+        f"| {result.hosts:,} | {load_b:.2f} | {load_o:.2f} | {load_b / load_o:.1f}x"
+        f" | {graph_b:.2f} | {graph_o:.2f} | {graph_b / graph_o:.1f}x"
+        f" | {result.median('rss_mib', BUILTIN):.0f} | {result.median('rss_mib', OURS):.0f}"
+        f" | {result.parser_lines_per_second:,.0f} |"
+    )
+
+
+def _checks(results: list[Result]) -> list[str]:
+    by_size = {result.hosts: result for result in results}
+    lines = []
+    at = by_size.get(20_000)
+    if at is not None:
+        load = at.median("load", BUILTIN) / at.median("load", OURS)
+        graph = at.median("graph", BUILTIN) / at.median("graph", OURS)
+        rss_b, rss_o = at.median("rss_mib", BUILTIN), at.median("rss_mib", OURS)
+        lines += [
+            f"- 20,000 hosts, InventoryManager load: {load:.1f}x faster than the builtin (goal: at least 5x)",
+            f"- 20,000 hosts, `ansible-inventory --graph`: {graph:.1f}x faster (goal: at least 3.5x)",
+            f"- 20,000 hosts, peak memory: {rss_o:.0f} MiB against the builtin's {rss_b:.0f} MiB"
+            " (goal: not higher)",
+            f"- parser alone at 20,000 hosts: {at.parser_lines_per_second:,.0f} host lines per second"
+            " (goal: at least 100,000)",
+        ]
+    small, large = by_size.get(10_000), by_size.get(100_000)
+    if small is not None and large is not None:
+        ours = large.median("load", OURS) / small.median("load", OURS)
+        builtin = large.median("load", BUILTIN) / small.median("load", BUILTIN)
+        lines.append(
+            f"- linearity: load at 100,000 hosts / load at 10,000 hosts = {ours:.1f} for iniplus"
+            f" ({builtin:.1f} for the builtin; goal: at most 11)"
+        )
+    return lines
+
+
+def _plot(results: list[Result], target: Path) -> bool:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    hosts = [result.hosts for result in results]
+    figure, axes = plt.subplots(figsize=(6.4, 3.6), dpi=100)
+    for plugin, colour in ((BUILTIN, "tab:red"), (OURS, "tab:blue")):
+        axes.plot(
+            hosts,
+            [r.median("load", plugin) for r in results],
+            "o-",
+            color=colour,
+            label=f"{plugin}: InventoryManager load",
+        )
+        axes.plot(
+            hosts,
+            [r.median("graph", plugin) for r in results],
+            "s--",
+            color=colour,
+            label=f"{plugin}: ansible-inventory --graph",
+        )
+    axes.set_xlabel("hosts")
+    axes.set_ylabel("seconds (median)")
+    axes.grid(True, alpha=0.3)
+    axes.legend(fontsize=7)
+    figure.tight_layout()
+    figure.savefig(target, dpi=100)
+    plt.close(figure)
+    return True
+
+
+def write_report(results: list[Result], args: argparse.Namespace, target: Path) -> None:
+    import ansible
+
+    plot = target.with_suffix(".png")
+    plotted = _plot(results, plot)
+    sizes = ",".join(str(result.hosts) for result in results)
+    text = (
+        f"""# Performance
+
+How long `iniplus.inventory.ini` takes to read large INI inventories, next to
+`ansible.builtin.ini`, measured in one run on the same machine and the same ansible-core.
+
+## Results
+
+ansible-core {ansible.__version__}, Python {platform.python_version()},
+{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs;
+measured {time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())} with
+`python benchmarks/run.py --sizes {sizes} --repeats {args.repeats} --large-repeats {args.large_repeats}`.
+
+{HEADER}
+"""
+        + "\n".join(_row(result) for result in results)
+        + "\n\n"
+        + "\n".join(_checks(results))
+        + "\n"
+    )
+    if plotted:
+        text += f"\n![hosts against seconds for both plugins]({plot.name})\n"
+    text += """
+## What is measured
+
+Each inventory has N hosts in 200 groups, 7 inline variables per host (an IP address, a port, two
+integers, a float, a boolean and a quoted template string), `:vars` with a dict on every tenth
+group and 20 `:children` parents (`generate_inventory` in `benchmarks/run.py`).
+
+- **load**: `InventoryManager(loader=DataLoader(), sources=[path])` in a fresh Python subprocess
+  with `ANSIBLE_INVENTORY_ENABLED` set to only the plugin under test, timed inside the process
+  (imports excluded, plugin loading included); the median of the runs.
+- **--graph**: wall time of `ansible-inventory -i path --graph` (the whole command, Python start-up
+  and imports included); the median of the runs.
+- **peak RSS**: `resource.getrusage(RUSAGE_SELF).ru_maxrss` at the end of the load subprocess, the
+  peak resident memory of the whole process (interpreter and ansible-core included); the median.
+- **parser alone**: `parse_ini()` from `plugins/module_utils` in a subprocess that does not import
+  ansible (the script checks), host lines divided by the best of 5 parses.
+
+Runs of the two plugins alternate, so machine load falls on both alike. Numbers from a busy machine
+are noisy; the ratios are steadier than the seconds.
+
+## Reproduce
+
+```console
+python3 dev.py nox -s benchmark                       # default sizes 10k, 20k, 30k, 100k
+python3 dev.py nox -s benchmark -- --sizes 20000 --repeats 5
+```
+
+The `benchmark` session installs the newest supported ansible-core and matplotlib, then runs
+`benchmarks/run.py`, which rewrites this file and `docs/performance.png`. With the default sizes it
+takes a few minutes on two cores. The benchmark is not part of the test suite, and the test
+suite asserts no timings.
+
+## Where the time goes
+
+ansible.builtin.ini spends its time in four places: shlex tokenising, `ast.literal_eval`, data
+tagging, and populating through `InventoryData`'s wrappers. iniplus.inventory.ini:
+
+- tokenises a host line with one precompiled pattern (`ini_words.py`), falling back to a
+  shlex-exact scanner only for lines that pattern cannot prove well formed;
+- types values with one precompiled pattern that recognises words, integers, decimal fractions,
+  simple quoted strings, dotted numbers and text that starts with a plain name, and calls
+  `ast.literal_eval` only for the rest (`ini_values.py`);
+- builds each line's trust and origin tags once and creates tagged values through the same
+  factory that `AnsibleTagHelper.tag` ends in (`_datatag.py`);
+- creates hosts, group memberships and host variables with exactly the effects the public
+  wrappers would have, and uses the wrappers for every case where those effects differ
+  (`_inventory_builder.py`).
+
+Property tests (`tests/unit/module_utils/test_fast_paths.py`) compare the tokeniser with
+`shlex.split`, the typing with `ast.literal_eval`, the host patterns with ansible-core's
+`parse_address` and `expand_hostname_range`, and the tagging with `AnsibleTagHelper.tag`; the
+differential tests compare whole inventories with the builtin's.
+"""
+    target.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes",
+        default="10000,20000,30000,100000",
+        help="comma-separated host counts (default: %(default)s)",
+    )
+    parser.add_argument("--repeats", type=int, default=3, help="runs per measurement (default: %(default)s)")
+    parser.add_argument(
+        "--large-repeats",
+        type=int,
+        default=1,
+        help="runs per measurement from 100,000 hosts on (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=DOCS / "performance.md",
+        help="markdown report to write; the plot goes next to it (default: docs/performance.md)",
+    )
+    parser.add_argument("--no-write", action="store_true", help="print the table only")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    print(HEADER, flush=True)
+    with tempfile.TemporaryDirectory(prefix="iniplus-bench-") as tmp:
+        results = run(sizes, args.repeats, args.large_repeats, Path(tmp))
+    print("\n".join(_checks(results)))
+    if not args.no_write:
+        write_report(results, args, args.output)
+        print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
