@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The inventory cache of config-file mode: a hit builds what a parse builds, without parsing.
 
-Every hand-written case the builtin accepts goes through a real ``jsonfile`` cache and back;
+Every hand-written case the plugin accepts goes through a real ``jsonfile`` cache and back;
 the inventory built from the cache must equal the one built by parsing, down to value types
 and, on ansible-core 2.19+, trust and origin of every string.
 """
@@ -24,7 +24,7 @@ from ansible.inventory.data import InventoryData
 from ansible.parsing.dataloader import DataLoader
 from ansible.parsing.vault import VaultLib, VaultSecret
 from ansible.plugins.loader import inventory_loader
-from inventory_snapshot import OURS, snapshot
+from inventory_snapshot import OURS, load, snapshot
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import (
     IniGroup,
@@ -41,24 +41,7 @@ from ansible_collections.iniplus.inventory.plugins.plugin_utils._cache import (
 )
 
 CASES = Path(__file__).parent / "cases"
-ACCEPTED = [
-    path
-    for path in sorted(CASES.glob("*.ini"))
-    if path.name
-    not in {
-        "cycle.ini",
-        "empty_host.ini",
-        "many_errors.ini",
-        "self_child.ini",
-        "semicolon_after_header.ini",
-        "semicolon_after_host.ini",
-        "trailing_colon.ini",
-        "ungrouped_child_all.ini",
-        "unhashable_value.ini",
-        "yaml_document.ini",
-        "bad_token.ini",
-    }
-]
+CASES_ALL = sorted(CASES.glob("*.ini"))
 
 
 class Loaded:
@@ -104,8 +87,10 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(plugin_module, "parse_ini", refuse)
 
 
-@pytest.mark.parametrize("case", ACCEPTED, ids=lambda path: path.name)
+@pytest.mark.parametrize("case", CASES_ALL, ids=lambda path: path.name)
 def test_cache_hit_builds_what_a_parse_builds(case: Path, tmp_path: Path, request) -> None:
+    if load(OURS, str(case)).rejected:
+        pytest.skip("a case this ansible-core rejects: nothing to cache")
     source = tmp_path / case.name
     source.write_bytes(case.read_bytes())
     config = write_config(tmp_path, [case.name])
