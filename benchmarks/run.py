@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 # Copyright (c) 2026 iniplus.inventory contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -94,7 +93,7 @@ def generate_inventory(hosts: int, seed: int = 3) -> str:
     number = 0
     for group in range(GROUPS):
         lines.append(f"[group{group:03d}]")
-        for _ in range(per_group + (group < extra)):
+        for _host in range(per_group + (group < extra)):
             number += 1
             lines.append(
                 f"host{number:06d}.example.com"
@@ -386,7 +385,7 @@ differential tests compare whole inventories with the builtin's.
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
     parser.add_argument(
         "--sizes",
         default="10000,20000,30000,100000",
