@@ -329,7 +329,8 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
 
     def _add_model(self, model, diagnostics: str, as_source: bool = False) -> None:
         # Warnings never change what is built; under diagnostics=error they stop the build.
-        apply_diagnostics_policy(diagnose(model, self.display.warning), diagnostics, self.display.warning)
+        if diagnostics != "ignore":
+            apply_diagnostics_policy(diagnose(model, self.display.warning), diagnostics, self.display.warning)
         inventory = self.inventory
         previous = inventory.current_source
         if as_source:
