@@ -630,17 +630,7 @@ class _Parser:
 
     def _warn(self, code: str, message: str, column: int, span: int, hint: str) -> None:
         self.model.diagnostics.append(
-            Diagnostic(
-                SEVERITY_WARNING,
-                code,
-                message,
-                self.source,
-                self.line_number,
-                column,
-                self.raw_line,
-                hint,
-                span,
-            )
+            self._diagnostic(SEVERITY_WARNING, code, message, column=column, span=span, hint=hint)
         )
 
     def _error(self, code: str, message: str, column: int, span: int, hint: str) -> None:
@@ -648,17 +638,14 @@ class _Parser:
             self.suppressed_errors += 1
             return
         self.errors.append(
-            Diagnostic(
-                SEVERITY_ERROR,
-                code,
-                message,
-                self.source,
-                self.line_number,
-                column,
-                self.raw_line,
-                hint,
-                span,
-            )
+            self._diagnostic(SEVERITY_ERROR, code, message, column=column, span=span, hint=hint)
+        )
+
+    def _diagnostic(
+        self, severity: str, code: str, message: str, *, column: int, span: int, hint: str
+    ) -> Diagnostic:
+        return Diagnostic(
+            severity, code, message, self.source, self.line_number, column, self.raw_line, hint, span
         )
 
 

@@ -13,7 +13,11 @@ so that pytest reads this file before it parses the command line::
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -28,3 +32,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def write_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--write-golden", default=False))
+
+
+@pytest.fixture(scope="session")
+def collections_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A collections path holding this checkout as ansible_collections/iniplus/inventory."""
+    root = tmp_path_factory.mktemp("collections")
+    namespace = root / "ansible_collections" / "iniplus"
+    namespace.mkdir(parents=True)
+    (namespace / "inventory").symlink_to(REPO_ROOT, target_is_directory=True)
+    return root

@@ -17,14 +17,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
 import typing as t
 from pathlib import Path
 
 import pytest
 from ansible.release import __version__ as ansible_core_version
+from ansible_cli import tool_path
 
 pytestmark = pytest.mark.integration
 
@@ -48,16 +47,6 @@ LEGACY_TYPES = {"legacy_types.ini"}
 
 
 # --- running the tools ----------------------------------------------------------------------
-def _tool(name: str) -> str:
-    beside = Path(sys.executable).parent / name
-    if beside.exists():
-        return str(beside)
-    found = shutil.which(name)
-    if found is None:
-        pytest.fail(f"{name} is neither beside {sys.executable} nor on PATH")
-    return found
-
-
 @pytest.fixture(scope="session")
 def ansible_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     home = tmp_path_factory.mktemp("ansible-home")
@@ -86,7 +75,7 @@ def run(env: dict[str, str], plugin: str, tool: str, *args: str) -> subprocess.C
     key = (plugin, tool, *args)
     if key not in _RUNS:
         _RUNS[key] = subprocess.run(
-            [_tool(tool), *args],
+            [tool_path(tool), *args],
             env=dict(env, ANSIBLE_INVENTORY_ENABLED=plugin),
             cwd=REPO_ROOT,
             capture_output=True,

@@ -26,15 +26,6 @@ ENABLE_OURS = "[inventory]\nenable_plugins = iniplus.inventory.ini\n"
 CACHE_HIT = "iniplus: using cached inventory for"
 
 
-@pytest.fixture(scope="session")
-def collections_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("collections")
-    namespace = root / "ansible_collections" / "iniplus"
-    namespace.mkdir(parents=True)
-    (namespace / "inventory").symlink_to(REPO_ROOT, target_is_directory=True)
-    return root
-
-
 class Workspace:
     def __init__(self, root: Path, collections: Path) -> None:
         self.root = root

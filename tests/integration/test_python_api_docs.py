@@ -73,15 +73,6 @@ for number, (line, code) in enumerate(json.loads(sys.argv[1]), 1):
 """
 
 
-@pytest.fixture(scope="module")
-def collections_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("collections")
-    namespace = root / "ansible_collections" / "iniplus"
-    namespace.mkdir(parents=True)
-    (namespace / "inventory").symlink_to(REPO_ROOT, target_is_directory=True)
-    return root
-
-
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
     """A directory holding the page's example inventory as hosts.ini."""

@@ -87,16 +87,6 @@ def _name(path: str) -> str:
 # --- running things ---------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def collections_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A collections path holding this checkout as ansible_collections/iniplus/inventory."""
-    root = tmp_path_factory.mktemp("collections")
-    namespace = root / "ansible_collections" / "iniplus"
-    namespace.mkdir(parents=True)
-    (namespace / "inventory").symlink_to(REPO_ROOT, target_is_directory=True)
-    return root
-
-
 def ansible_environment(collections_path: Path, enabled: str = OURS, **extra: str) -> dict[str, str]:
     return dict(
         os.environ,
