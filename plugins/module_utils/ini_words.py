@@ -62,25 +62,31 @@ class ShellWordsError(ValueError):
 
 def split_words(line: str) -> list[tuple[str, int]]:
     """Return the words of ``line`` with the offset where each starts; ``#`` starts a comment."""
-    if _NEEDS_SCANNER.search(line) is None:
-        return _split_plain(line)
-    words = _read_words(line, len(line))
-    if words is not None:
-        return words
+    special = _NEEDS_SCANNER.search(line)
+    if special is None:
+        return _split_plain(line, 0)
+    # Words that end before the first quote, escape or comment sign are plain, and shlex
+    # starts afresh after the blank that ends them: only the rest needs the word pattern.
+    first = special.start()
+    cut = max(line.rfind(blank, 0, first) for blank in _SHELL_BLANKS) + 1
+    rest = _read_words(line, cut, len(line))
+    if rest is not None:
+        return _split_plain(line[: cut - 1], 0) + rest if cut else rest
     # A comment, an unclosed quote or a dangling backslash.
     well_formed = _WELL_FORMED_LINE.fullmatch(line)
     if well_formed is None:
         return _scan(line)  # the scanner finds the error and reports it as shlex does
     comment = well_formed.start("comment")
-    return _read_words(line, len(line) if comment < 0 else comment) or []
+    return _read_words(line, 0, len(line) if comment < 0 else comment) or []
 
 
-def _read_words(line: str, end: int) -> list[tuple[str, int]] | None:
-    """The words before ``end``, or None if something there cannot start a word."""
+def _read_words(line: str, start: int, end: int) -> list[tuple[str, int]] | None:
+    """The words from ``start`` (not inside a word) to ``end``, or None if something there
+    cannot start a word."""
     words: list[tuple[str, int]] = []
-    position = 0
+    position = start
     # findall gives (blanks, word, stray) without building a match object per word.
-    for blanks, word, stray in _BLANKS_AND_WORD.findall(line, 0, end):
+    for blanks, word, stray in _BLANKS_AND_WORD.findall(line, start, end):
         if stray:
             return None
         position += len(blanks)
@@ -89,14 +95,24 @@ def _read_words(line: str, end: int) -> list[tuple[str, int]] | None:
     return words
 
 
-def _split_plain(line: str) -> list[tuple[str, int]]:
-    words: list[tuple[str, int]] = []
-    position = 0
-    for blanks, word in _BLANKS_AND_PLAIN_WORD.findall(line):
+def _split_plain(text: str, start: int) -> list[tuple[str, int]]:
+    """The words of text with no quote, escape or comment sign; offsets count from ``start``."""
+    words = text.split(" ")
+    if "" not in words and "\t" not in text and "\r" not in text and "\n" not in text:
+        # Single spaces between words and nothing else: offsets add up word lengths.
+        found: list[tuple[str, int]] = []
+        position = start
+        for word in words:
+            found.append((word, position))
+            position += len(word) + 1
+        return found
+    found = []
+    position = start
+    for blanks, word in _BLANKS_AND_PLAIN_WORD.findall(text):
         position += len(blanks)
-        words.append((word, position))
+        found.append((word, position))
         position += len(word)
-    return words
+    return found
 
 
 def _unquote(word: str) -> str:
