@@ -53,15 +53,14 @@ def populate_inventory(inventory: InventoryData, model: IniInventory) -> None:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        _populate(inventory, model)
+        # With debug logging on, every wrapper logs what it does: take the wrappers throughout.
+        _populate(inventory, model, direct=not C.DEFAULT_DEBUG)
     finally:
         if collecting:
             gc.enable()
 
 
-def _populate(inventory: InventoryData, model: IniInventory) -> None:
-    # With debug logging on, every wrapper logs what it does: take the wrappers throughout.
-    direct = not C.DEFAULT_DEBUG
+def _populate(inventory: InventoryData, model: IniInventory, direct: bool) -> None:
     tagger = SourceTagger(model.source)
     _create_groups_and_hosts(inventory, model, direct)
     groups = inventory.groups

@@ -8,7 +8,9 @@
 * ``type_value`` against ``ast.literal_eval`` plus normalisation (``literal_eval_value``);
 * ``split_port`` / ``expand_host_pattern`` against ansible-core's ``parse_address`` and
   ``expand_hostname_range`` when ansible-core is importable;
-* on ansible-core 2.19+, the builder's tagging against ``AnsibleTagHelper.tag``.
+* on ansible-core 2.19+, the builder's tagging against ``AnsibleTagHelper.tag``;
+* the builder's direct population against the same model replayed through the public
+  ``InventoryData``/``Host`` wrappers.
 
 No timings here: speed is measured by ``benchmarks/run.py``, never asserted in tests.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 import math
 import shlex
 import typing as t
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -369,3 +372,64 @@ def test_tagger_equals_tag_helper(text: str, line: int) -> None:
     assert described(tagged) == described(slow(value))
     assert described(tagger.value(value, line)) == described(slow(value))
     assert described(tagger.key("name", line)) == described(origin.tag("name"))
+
+
+# --- populating -----------------------------------------------------------------------------
+CASES = sorted((Path(__file__).resolve().parents[1] / "plugins" / "cases").glob("*.ini"))
+EXTRA_INVENTORIES = {
+    "localhost_and_group_names.ini": "localhost x=1\nweb\n[web]\nweb y=2\n127.0.0.1 z=3\n[db]\nlocalhost\n",
+    "names_and_merges.ini": "h1 d={'a':1} d={'b':2} 1bad=3 for=4 ok=5\nh1 d={'c':[1,2]} inventory_file=x\n",
+    "ranges.ini": "[g]\nh[1:3]:2222 v='{{ x }}' w=b'raw'\n[g:vars]\nansible_group_priority=5\n",
+}
+
+
+def _inventories() -> list[tuple[str, bytes]]:
+    found = [(path.name, path.read_bytes()) for path in CASES]
+    return found + [(name, text.encode()) for name, text in EXTRA_INVENTORIES.items()]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"), _inventories(), ids=lambda item: item if isinstance(item, str) else ""
+)
+@pytest.mark.parametrize("behaviour", ["replace", "merge"])
+def test_direct_population_equals_the_public_wrappers(
+    name: str, data: bytes, behaviour: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ansible import constants
+    from ansible.errors import AnsibleError
+    from ansible.inventory.data import InventoryData
+    from ansible.inventory.group import to_safe_group_name
+    from inventory_snapshot import snapshot
+
+    from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import IniParseError, parse_ini
+    from ansible_collections.iniplus.inventory.plugins.plugin_utils import _inventory_builder
+
+    monkeypatch.setattr(constants, "DEFAULT_HASH_BEHAVIOUR", behaviour)
+    path = tmp_path / name
+    path.write_bytes(data)
+    try:
+        model = parse_ini(
+            data, str(path), known_groups=("all", "ungrouped"), transform_group_name=to_safe_group_name
+        )
+    except IniParseError:
+        pytest.skip("a file both plugins reject")
+    built = []
+    for direct in (False, True):
+        inventory = InventoryData()
+        inventory.current_source = str(path)
+        try:
+            _inventory_builder._populate(inventory, model, direct=direct)
+        except AnsibleError as error:
+            built.append(("refused", str(error)))
+            continue
+        inventory.reconcile_inventory()
+        built.append(
+            (
+                # host.groups is compared as a set (in the snapshot): ansible-core itself adds
+                # ancestors in the iteration order of a set of Group objects, which varies per run.
+                snapshot(inventory),
+                inventory.localhost.name if inventory.localhost else None,
+                inventory._groups_dict_cache,
+            )
+        )
+    assert built[0] == built[1]
