@@ -16,6 +16,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
+import yaml
 from ansible_cli import run_tool
 
 pytestmark = pytest.mark.integration
@@ -186,3 +187,12 @@ def test_installed_collection_documents_the_plugin(installed: Path, sandbox: Pat
     # The documentation comes from the installed copy, not from the checkout.
     assert str(installed / "ansible_collections" / "iniplus" / "inventory") in result.stdout
     assert str(REPO_ROOT / "plugins") not in result.stdout
+
+
+def test_installed_collection_names_its_python_requirements(installed: Path) -> None:
+    """What ansible-builder reads to put the collection's Python packages into an execution environment."""
+    collection = installed / "ansible_collections" / "iniplus" / "inventory"
+    definition = yaml.safe_load((collection / "meta" / "execution-environment.yml").read_text())
+    assert definition["version"] == 1
+    requirements = collection / definition["dependencies"]["python"]
+    assert "voluptuous" in requirements.read_text()
