@@ -392,21 +392,28 @@ suite asserts no timings.
 ansible.builtin.ini spends its time in four places: shlex tokenising, `ast.literal_eval`, data
 tagging, and populating through `InventoryData`'s wrappers. iniplus.inventory.ini:
 
-- tokenises a host line with one precompiled pattern (`ini_words.py`), falling back to a
-  shlex-exact scanner only for lines that pattern cannot prove well formed;
+- splits a host line with `str.split` up to its first quote, escape or comment sign and the rest
+  with one precompiled pattern, falling back to a shlex-exact scanner only for lines that
+  pattern cannot prove well formed (`ini_words.py`);
 - types values with one precompiled pattern that recognises words, integers, decimal fractions,
-  simple quoted strings, dotted numbers and text that starts with a plain name, and calls
-  `ast.literal_eval` only for the rest (`ini_values.py`);
+  simple quoted strings, dotted numbers and text that starts with a plain name, remembers
+  recent immutable results by their text, and calls `ast.literal_eval` only for the rest
+  (`ini_values.py`);
 - builds each line's trust and origin tags once and creates tagged values through the same
   factory that `AnsibleTagHelper.tag` ends in (`_datatag.py`);
 - creates hosts, group memberships and host variables with exactly the effects the public
-  wrappers would have, and uses the wrappers for every case where those effects differ
-  (`_inventory_builder.py`).
+  wrappers would have, uses the wrappers for every case where those effects differ, and pauses
+  the cyclic garbage collector while it builds (`_inventory_builder.py`).
 
 Property tests (`tests/unit/module_utils/test_fast_paths.py`) compare the tokeniser with
 `shlex.split`, the typing with `ast.literal_eval`, the host patterns with ansible-core's
-`parse_address` and `expand_hostname_range`, and the tagging with `AnsibleTagHelper.tag`; the
-differential tests compare whole inventories with the builtin's.
+`parse_address` and `expand_hostname_range`, the tagging with `AnsibleTagHelper.tag`, and the
+direct population with the public wrappers; the differential tests compare whole inventories
+with the builtin's.
+
+What is left is mostly the parser's own per-assignment work (splitting `name=value`, the
+diagnostics checks, building the model) and ansible-core's `Host` objects; the parser alone does
+not reach 100,000 host lines per second on this machine.
 """
     target.write_text(text, encoding="utf-8")
 
