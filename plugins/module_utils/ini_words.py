@@ -68,7 +68,10 @@ def split_words(line: str) -> list[tuple[str, int]]:
     # Words that end before the first quote, escape or comment sign are plain, and shlex
     # starts afresh after the blank that ends them: only the rest needs the word pattern.
     first = special.start()
-    cut = max(line.rfind(blank, 0, first) for blank in _SHELL_BLANKS) + 1
+    if "\t" in line or "\r" in line or "\n" in line:
+        cut = max(line.rfind(blank, 0, first) for blank in _SHELL_BLANKS) + 1
+    else:
+        cut = line.rfind(" ", 0, first) + 1
     rest = _read_words(line, cut, len(line))
     if rest is not None:
         return _split_plain(line[: cut - 1], 0) + rest if cut else rest
