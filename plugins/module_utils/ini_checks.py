@@ -14,6 +14,7 @@ import difflib
 import typing as t
 
 __all__ = [
+    "BOOLEAN_LOOKALIKES",
     "KNOWN_ANSIBLE_VARIABLES",
     "Trap",
     "unknown_variable_name",
@@ -23,7 +24,7 @@ __all__ = [
 Trap = tuple[str, str, str]
 
 # Words YAML would read as booleans; literal_eval keeps them as strings.
-_BOOLEAN_LOOKALIKES = frozenset(
+BOOLEAN_LOOKALIKES = frozenset(
     {"true", "false", "yes", "no", "on", "off", "TRUE", "FALSE", "Yes", "No", "YES", "NO"}
 )
 # Connection and behaviour variables Ansible knows; used for did-you-mean on ansible_* names.
@@ -119,7 +120,7 @@ def value_trap(text: str, value: t.Any) -> Trap | None:
     """A warning for a value whose type under literal_eval is probably not what was meant."""
     kind = type(value)
     if kind is str:
-        if text in _BOOLEAN_LOOKALIKES:
+        if text in BOOLEAN_LOOKALIKES:
             return (
                 "boolean-string",
                 f"{text!r} stays the string {text!r}, which is true in a condition even when it says no",

@@ -23,7 +23,7 @@ import re
 import typing as t
 from dataclasses import dataclass, field
 
-from .ini_checks import Trap, unknown_variable_name, value_trap
+from .ini_checks import BOOLEAN_LOOKALIKES, Trap, unknown_variable_name, value_trap
 from .ini_hosts import HostPatternError, expand_host_pattern, split_port
 from .ini_model import (
     SEVERITY_ERROR,
@@ -362,6 +362,8 @@ class _Parser:
                     host.vars.extend(assignments)
 
     def _host_names(self, pattern: str, column: int) -> tuple[list[str] | None, int | None]:
+        if ":" not in pattern and "[" not in pattern and pattern != "---" and pattern.strip():
+            return [pattern], None  # a plain name: no port, no range, nothing to refuse
         if ":" in pattern or "[" in pattern:
             address, port = split_port(pattern)
         else:
@@ -410,9 +412,15 @@ class _Parser:
         return names, port
 
     def _host_variables(self, words: list[tuple[str, int]], indent: int) -> list[IniVariable] | None:
+        # The hot loop of a large inventory: one pass per assignment, checks inlined down to
+        # a dict lookup for names seen before and a type test for values.
         by_name: dict[str, IniVariable] = {}
         typer = self.typer
-        for word, offset in words[1:]:
+        line_number = self.line_number
+        name_traps = self.name_traps
+        check_values = self.check_values
+        for index in range(1, len(words)):
+            word, offset = words[index]
             name, equals, text = word.partition("=")
             if not equals:
                 self._error(
@@ -423,27 +431,39 @@ class _Parser:
                     "quote values that contain blanks: key='two words'",
                 )
                 return None
-            value_column = indent + offset + len(name) + 2
-            value = self._typed(typer, text, value_column)
-            if value is _FAILED:
+            column = indent + offset + 1
+            try:
+                value = typer(text)
+            except ValueTypingError as error:
+                self._unusable_value(text, error, column + len(name) + 1)
                 return None
-            self._check_variable(name, text, value, indent + offset + 1, value_column)
+            name_trap = name_traps.get(name, _UNCHECKED)
+            if name_trap is _UNCHECKED:
+                name_trap = name_traps[name] = unknown_variable_name(name)
+            if name_trap is not None or (
+                check_values and (type(value) is not str or text in BOOLEAN_LOOKALIKES)
+            ):
+                self._check_variable(name, text, value, column, column + len(name) + 1)
             # A name given twice on one line keeps its first place and its last value.
-            by_name[name] = IniVariable(name, value, self.line_number, indent + offset + 1)
+            # (tuple.__new__ builds the named tuple without its Python-level constructor.)
+            by_name[name] = new_tuple(IniVariable, (name, value, line_number, column))
         return list(by_name.values())
 
     def _typed(self, typer: t.Callable[[str], t.Any], text: str, column: int) -> t.Any:
         try:
             return typer(text)
         except ValueTypingError as error:
-            self._error(
-                "unusable-value",
-                f"value {text!r} cannot be used: {error}",
-                column,
-                len(text),
-                "quote the value to keep it as a string",
-            )
+            self._unusable_value(text, error, column)
             return _FAILED
+
+    def _unusable_value(self, text: str, error: ValueTypingError, column: int) -> None:
+        self._error(
+            "unusable-value",
+            f"value {text!r} cannot be used: {error}",
+            column,
+            len(text),
+            "quote the value to keep it as a string",
+        )
 
     # --- :vars lines --------------------------------------------------------------------
     def _vars_line(self, group_name: str, line: str, indent: int) -> None:
@@ -650,3 +670,5 @@ class _Parser:
 
 
 _FAILED = object()
+_UNCHECKED = object()
+new_tuple = tuple.__new__
