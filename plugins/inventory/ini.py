@@ -174,6 +174,7 @@ from ansible.utils.vars import combine_vars
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import (
     IniParseError,
     parse_ini,
+    paused_garbage_collection,
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._cache import (
     Uncacheable,
@@ -212,14 +213,16 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
 
     def parse(self, inventory, loader, path, cache=True):
         super().parse(inventory, loader, path)
-        if is_config_path(path):
-            self._parse_config(path, cache)
-            return
-        # Direct mode: options from ansible.cfg and the environment only.
-        self.set_options()
-        typing, diagnostics = self.get_option("typing"), self.get_option("diagnostics")
-        model = self._parse_source(path, self._read_source(path), typing)
-        self._add_model(model, diagnostics)
+        # Parsing and populating allocate in bursts that hold no garbage cycles.
+        with paused_garbage_collection():
+            if is_config_path(path):
+                self._parse_config(path, cache)
+                return
+            # Direct mode: options from ansible.cfg and the environment only.
+            self.set_options()
+            typing, diagnostics = self.get_option("typing"), self.get_option("diagnostics")
+            model = self._parse_source(path, self._read_source(path), typing)
+            self._add_model(model, diagnostics)
 
     # --- config-file mode ---------------------------------------------------------------
 
