@@ -59,12 +59,6 @@ _FAST_SHAPES = re.compile(
 # A quoted string with a line break, a NUL or a lone surrogate (from undecodable bytes) is
 # refused by the compiler, so "quoted" excludes those: they go the slow way and stay as written.
 _NAMED_CONSTANTS = {"True": True, "False": False, "None": None}
-# Values repeat (True, ports, roles), so typed immutable values are remembered by their text;
-# the memory is bounded by emptying the table when it is full.
-_IMMUTABLE_TYPES = frozenset((str, UntrustedText, int, float, bool, type(None)))
-_RECENT: dict[str, t.Any] = {}
-_RECENT_SIZE = 4096
-_UNKNOWN = object()
 
 
 class ValueTypingError(ValueError):
@@ -72,31 +66,24 @@ class ValueTypingError(ValueError):
 
 
 def type_value(text: str) -> t.Any:
-    """Return the typed value of ``text`` as ansible.builtin.ini would store it."""
-    value = _RECENT.get(text, _UNKNOWN)
-    if value is not _UNKNOWN:
-        return value
+    """Return the typed value of ``text`` as ansible.builtin.ini would store it.
+
+    (The parser remembers immutable results by their text within one parse, so repeated
+    values do not come here twice.)
+    """
     shape = _FAST_SHAPES.fullmatch(text)
     if shape is None:
-        value = literal_eval_value(text)
-        if type(value) not in _IMMUTABLE_TYPES:
-            return value  # a fresh list or dict each time, as literal_eval makes one
-    else:
-        kind = shape.lastgroup
-        if kind == "word":
-            value = _NAMED_CONSTANTS.get(text, text)
-        elif kind == "int":
-            value = int(text)
-        elif kind == "float":
-            value = float(text)
-        elif kind == "quoted":
-            value = text[1:-1]
-        else:
-            value = text  # "dotted" and "name_first": literal_eval can only reject them
-    if len(_RECENT) >= _RECENT_SIZE:
-        _RECENT.clear()
-    _RECENT[text] = value
-    return value
+        return literal_eval_value(text)
+    kind = shape.lastgroup
+    if kind == "word":
+        return _NAMED_CONSTANTS.get(text, text)
+    if kind == "int":
+        return int(text)
+    if kind == "float":
+        return float(text)
+    if kind == "quoted":
+        return text[1:-1]
+    return text  # "dotted" and "name_first": literal_eval can only reject them
 
 
 def literal_eval_value(text: str) -> t.Any:
