@@ -473,11 +473,9 @@ class _Parser:
                 if known is None:
                     return None
             value, value_trap_found = known
-            name_trap = name_traps.get(name, _UNCHECKED)
-            if name_trap is _UNCHECKED:
-                name_trap = name_traps[name] = unknown_variable_name(name)
+            name_trap = name_traps[name] if name in name_traps else self._name_trap(name)
             if name_trap is not None or value_trap_found is not None:
-                self._check_variable(name, text, value, column, column + len(name) + 1)
+                self._warn_traps(name, name_trap, text, value_trap_found, column=column)
             # A name given twice on one line keeps its first place and its last value.
             # (tuple.__new__ builds the named tuple without its Python-level constructor.)
             by_name[name] = new_tuple(IniVariable, (name, value, line_number, column))
@@ -530,8 +528,12 @@ class _Parser:
         value = self._typed(self.typer, text.strip(), value_column)
         if value is _FAILED:
             return
-        self._check_variable(name.strip(), text.strip(), value, indent + 1, value_column)
-        self._group(group_name).vars.append(IniVariable(name.strip(), value, self.line_number, indent + 1))
+        name, text = name.strip(), text.strip()
+        found = value_trap(text, value) if self.check_values else None
+        self._warn_traps(
+            name, self._name_trap(name), text, found, column=indent + 1, value_column=value_column
+        )
+        self._group(group_name).vars.append(IniVariable(name, value, self.line_number, indent + 1))
 
     # --- :children lines ----------------------------------------------------------------
     def _child_line(self, group_name: str, line: str, indent: int) -> None:
@@ -597,17 +599,28 @@ class _Parser:
         return False
 
     # --- traps (warnings) ---------------------------------------------------------------
-    def _check_variable(self, name: str, text: str, value: t.Any, column: int, value_column: int) -> None:
-        if name in self.name_traps:
-            name_trap = self.name_traps[name]
-        else:
-            name_trap = self.name_traps[name] = unknown_variable_name(name)
+    def _name_trap(self, name: str) -> Trap | None:
+        """The trap of a variable name, checked once per name."""
+        if name not in self.name_traps:
+            self.name_traps[name] = unknown_variable_name(name)
+        return self.name_traps[name]
+
+    def _warn_traps(
+        self,
+        name: str,
+        name_trap: Trap | None,
+        text: str,
+        found: Trap | None,
+        *,
+        column: int,
+        value_column: int | None = None,
+    ) -> None:
+        """Warn about the traps already found for an assignment's name and value."""
         if name_trap is not None:
             self._warn(name_trap[0], name_trap[1], column, max(1, len(name)), name_trap[2])
-        if self.check_values:
-            trap = value_trap(text, value)
-            if trap is not None:
-                self._warn(trap[0], trap[1], value_column, max(1, len(text)), trap[2])
+        if found is not None:
+            where = column + len(name) + 1 if value_column is None else value_column
+            self._warn(found[0], found[1], where, max(1, len(text)), found[2])
 
     def _check_glued_comment(self, line: str, indent: int) -> None:
         for glued in _GLUED_COMMENT.finditer(line):
@@ -719,7 +732,6 @@ class _Parser:
 
 
 _FAILED = object()
-_UNCHECKED = object()
 _IMMUTABLE_TYPES = frozenset((str, UntrustedText, int, float, bool, type(None)))
 _KNOWN_TEXTS_LIMIT = 65536
 new_tuple = tuple.__new__
