@@ -30,7 +30,7 @@ import json
 import math
 import typing as t
 
-from .ini_model import IniInventory, IniVariable, UntrustedText
+from .ini_model import IniAssignments, IniInventory, UntrustedText
 
 __all__ = [
     "ExportError",
@@ -83,7 +83,7 @@ def host_variables(model: IniInventory, name: str) -> dict[str, t.Any]:
     if host.port:
         variables["ansible_port"] = int(host.port)
     variables.update(host.variables())
-    return _json_variables(variables, host.vars, f"host {name!r}")
+    return _json_variables(variables, host.assignments, f"host {name!r}")
 
 
 def group_variables(model: IniInventory, name: str) -> dict[str, t.Any]:
@@ -100,7 +100,7 @@ def group_variables(model: IniInventory, name: str) -> dict[str, t.Any]:
                 priority = int(variable.value)
             continue
         variables[variable.name] = variable.value
-    result = _json_variables(variables, group.vars, f"group {name!r}")
+    result = _json_variables(variables, group.assignments, f"group {name!r}")
     if priority != DEFAULT_PRIORITY:
         result[GROUP_PRIORITY] = priority
     return result
@@ -140,14 +140,17 @@ def _json_key(key: t.Any) -> str:
 
 
 def _json_variables(
-    variables: dict[str, t.Any], assignments: list[IniVariable], owner: str
+    variables: dict[str, t.Any], records: list[IniAssignments], owner: str
 ) -> dict[str, t.Any]:
     result = {}
     for key, value in variables.items():
         try:
             result[key] = to_json_value(value)
         except ExportError as error:
-            line = next((variable.line for variable in reversed(assignments) if variable.name == key), None)
+            line = next(
+                (record.line for record in reversed(records) for name, _value in record.pairs if name == key),
+                None,
+            )
             where = f" (line {line})" if line else ""
             raise ExportError(f"{owner}, variable {key!r}{where}: {error}") from None
     return result

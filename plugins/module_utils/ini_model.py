@@ -12,7 +12,9 @@ The model records *what the file says, in the order Ansible would apply it*:
 * each group's ``hosts`` and ``children`` are in the order they are added,
 * every variable assignment is kept, in file order, with its line and column,
   because the final value of a variable depends on Ansible's ``hash_behaviour``
-  (a later dict may be merged into an earlier one, not replace it).
+  (a later dict may be merged into an earlier one, not replace it). They are stored one
+  :class:`IniAssignments` record per line (a host line sets many variables at once);
+  ``vars`` lists them one :class:`IniVariable` each.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "Diagnostic",
+    "IniAssignments",
     "IniGroup",
     "IniHost",
     "IniInventory",
@@ -73,16 +76,36 @@ class Diagnostic:
 
 
 class IniVariable(t.NamedTuple):
-    """One ``name=value`` assignment, where it was written, and its typed value.
-
-    A named tuple rather than a dataclass: a large inventory has one per assignment, and a
-    tuple is the cheapest object Python builds.
-    """
+    """One ``name=value`` assignment, where it was written, and its typed value."""
 
     name: str
     value: t.Any
     line: int
     column: int
+
+
+class IniAssignments(t.NamedTuple):
+    """The ``name=value`` assignments of one line, in the order written.
+
+    One record per line rather than one object per assignment: a large inventory has a line
+    of several variables per host, and every object the parser makes costs it, and Python's
+    garbage collector, time. The lists are shared (a host range gives every host the same
+    record) and must not be changed.
+    """
+
+    line: int
+    # (name, value) of each assignment; equal words on different lines share one pair.
+    pairs: t.Sequence[tuple[str, t.Any]]
+    # Where each name starts, counting from 1.
+    columns: t.Sequence[int]
+
+    def variables(self) -> list[IniVariable]:
+        """The assignments of this line, one :class:`IniVariable` each."""
+        line = self.line
+        return [
+            IniVariable(name, value, line, column)
+            for (name, value), column in zip(self.pairs, self.columns, strict=True)
+        ]
 
 
 @dataclass(slots=True)
@@ -93,11 +116,16 @@ class IniHost:
     line: int
     column: int
     port: int | None = None
-    vars: list[IniVariable] = field(default_factory=list)
+    assignments: list[IniAssignments] = field(default_factory=list)
+
+    @property
+    def vars(self) -> list[IniVariable]:
+        """Every assignment to the host in file order, one per variable (a new list each time)."""
+        return _each_variable(self.assignments)
 
     def variables(self) -> dict[str, t.Any]:
         """The host's variables with later assignments replacing earlier ones (hash_behaviour=replace)."""
-        return _last_wins(self.vars)
+        return _last_wins(self.assignments)
 
 
 @dataclass(slots=True)
@@ -109,11 +137,16 @@ class IniGroup:
     column: int
     hosts: list[str] = field(default_factory=list)
     children: list[str] = field(default_factory=list)
-    vars: list[IniVariable] = field(default_factory=list)
+    assignments: list[IniAssignments] = field(default_factory=list)
+
+    @property
+    def vars(self) -> list[IniVariable]:
+        """Every assignment to the group in file order, one per variable (a new list each time)."""
+        return _each_variable(self.assignments)
 
     def variables(self) -> dict[str, t.Any]:
         """The group's variables with later assignments replacing earlier ones (hash_behaviour=replace)."""
-        return _last_wins(self.vars)
+        return _last_wins(self.assignments)
 
 
 @dataclass
@@ -130,5 +163,9 @@ class IniInventory:
         return [d for d in self.diagnostics if d.severity == SEVERITY_WARNING]
 
 
-def _last_wins(assignments: list[IniVariable]) -> dict[str, t.Any]:
-    return {variable.name: variable.value for variable in assignments}
+def _each_variable(records: list[IniAssignments]) -> list[IniVariable]:
+    return [variable for record in records for variable in record.variables()]
+
+
+def _last_wins(records: list[IniAssignments]) -> dict[str, t.Any]:
+    return {name: value for record in records for name, value in record.pairs}

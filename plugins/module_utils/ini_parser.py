@@ -31,10 +31,10 @@ from .ini_model import (
     SEVERITY_ERROR,
     SEVERITY_WARNING,
     Diagnostic,
+    IniAssignments,
     IniGroup,
     IniHost,
     IniInventory,
-    IniVariable,
     UntrustedText,
 )
 from .ini_values import ValueTypingError, type_value, type_value_as_string
@@ -194,6 +194,7 @@ class _Parser:
         # Checks that depend only on a name are done once per name.
         self.name_traps: dict[str, Trap | None] = {}
         self.known_texts: dict[str, tuple[t.Any, Trap | None]] = {}
+        self.clean_words: dict[str, tuple[str, t.Any]] = {}
         self.check_values = typer is type_value
 
     # --- main loop ----------------------------------------------------------------------
@@ -340,7 +341,7 @@ class _Parser:
     # --- host lines ---------------------------------------------------------------------
     def _host_line(self, group_name: str, line: str, indent: int) -> None:
         try:
-            words = split_words(line)
+            words, offsets = split_words(line)
         except ShellWordsError as error:
             self._error(
                 "unclosed-quote",
@@ -352,27 +353,32 @@ class _Parser:
             return
         if not words:
             return  # only a comment after blanks, e.g. an escaped-nothing line
-        pattern, pattern_offset = words[0]
-        names, port = self._host_names(pattern, indent + pattern_offset + 1)
+        column = indent + offsets[0] + 1
+        names, port = self._host_names(words[0], column)
         if names is None:
             return
-        pairs = self._pairs_of_words(words, indent)
-        if pairs is None:
-            return
-        assignments = self._host_variables(pairs)
-        if assignments is None:
-            return
+        assignments = None
+        if len(words) > 1:
+            assignments = self._host_variables(words, offsets, indent)
+            if assignments is None:
+                return
         if "#" in line:
             self._check_glued_comment(line, indent)
-        self._add_hosts(group_name, names, port, assignments, indent + pattern_offset + 1)
+        self._add_hosts(group_name, names, port, assignments, column)
 
     def _add_hosts(
-        self, group_name: str, names: list[str], port: int | None, assignments: list[IniVariable], column: int
+        self,
+        group_name: str,
+        names: list[str],
+        port: int | None,
+        assignments: IniAssignments | None,
+        column: int,
     ) -> None:
         line_number = self.line_number
         group = self._group(group_name)
         members = self.group_hosts[group_name]
         hosts = self.model.hosts
+        existing_groups = self.existing_groups
         for name in names:
             host = hosts.get(name)
             if host is None:
@@ -382,13 +388,13 @@ class _Parser:
             if name not in members:
                 members.add(name)
                 group.hosts.append(name)
-            if assignments:
+            if assignments is not None:
                 # Ansible's set_variable looks the name up among groups first, so variables
                 # of a host that shares its name with a group land on the group.
-                if name in self.existing_groups:
-                    self._group(name).vars.extend(assignments)
+                if name in existing_groups:
+                    self._group(name).assignments.append(assignments)
                 else:
-                    host.vars.extend(assignments)
+                    host.assignments.append(assignments)
 
     def _host_names(self, pattern: str, column: int) -> tuple[list[str] | None, int | None]:
         if ":" not in pattern and "[" not in pattern and pattern != "---" and pattern.strip():
@@ -440,46 +446,63 @@ class _Parser:
                 return None, None
         return names, port
 
-    def _pairs_of_words(self, words: list[tuple[str, int]], indent: int) -> list[tuple[str, str, int]] | None:
-        """``(name, text, column)`` of every word after the host pattern, each split at its first '='."""
-        pairs = []
-        for index in range(1, len(words)):
-            word, offset = words[index]
-            name, equals, text = word.partition("=")
-            if not equals:
-                self._error(
-                    "expected-key-value",
-                    f"expected key=value after the host name, got {word!r}",
-                    indent + offset + 1,
-                    len(word),
-                    "quote values that contain blanks: key='two words'",
-                )
-                return None
-            pairs.append((name, text, indent + offset + 1))
-        return pairs
+    def _host_variables(self, words: list[str], offsets: list[int], indent: int) -> IniAssignments | None:
+        """The ``name=value`` words after the host pattern, typed, with their columns.
 
-    def _host_variables(self, pairs: list[tuple[str, str, int]]) -> list[IniVariable] | None:
-        # The hot loop of a large inventory. Values repeat (ports, booleans, roles), so an
-        # immutable value and the trap it springs are remembered by their text, and names
-        # by themselves: most assignments cost two dict lookups and a tuple.
-        by_name: dict[str, IniVariable] = {}
-        line_number = self.line_number
-        name_traps = self.name_traps
-        known_texts = self.known_texts
-        for name, text, column in pairs:
-            known = known_texts.get(text)
-            if known is None:
-                known = self._type_text(text, column + len(name) + 1)
-                if known is None:
+        The hot loop of a large inventory. Most words repeat (ports, booleans, roles), so a
+        word whose value is immutable and springs no trap is remembered whole, as the pair
+        that the record stores: then the assignment costs one dict lookup. Anything else
+        takes the long way.
+        """
+        pairs: list[tuple[str, t.Any]] = []
+        columns: list[int] = []
+        clean_words = self.clean_words
+        for index in range(1, len(words)):
+            word = words[index]
+            column = indent + offsets[index] + 1
+            pair = clean_words.get(word)
+            if pair is None:
+                pair = self._assignment(word, column)
+                if pair is None:
                     return None
-            value, value_trap_found = known
-            name_trap = name_traps[name] if name in name_traps else self._name_trap(name)
-            if name_trap is not None or value_trap_found is not None:
-                self._warn_traps(name, name_trap, text, value_trap_found, column=column)
+            pairs.append(pair)
+            columns.append(column)
+        if len(pairs) > 1 and len({name for name, _value in pairs}) < len(pairs):
             # A name given twice on one line keeps its first place and its last value.
-            # (tuple.__new__ builds the named tuple without its Python-level constructor.)
-            by_name[name] = new_tuple(IniVariable, (name, value, line_number, column))
-        return list(by_name.values())
+            last: dict[str, tuple[tuple[str, t.Any], int]] = {}
+            for pair, column in zip(pairs, columns, strict=True):
+                last[pair[0]] = (pair, column)
+            pairs = [pair for pair, _column in last.values()]
+            columns = [column for _pair, column in last.values()]
+        return IniAssignments(self.line_number, pairs, columns)
+
+    def _assignment(self, word: str, column: int) -> tuple[str, t.Any] | None:
+        """Split ``word`` at its first '=' and type the value; warn of its traps, remember it if clean."""
+        name, equals, text = word.partition("=")
+        if not equals:
+            self._error(
+                "expected-key-value",
+                f"expected key=value after the host name, got {word!r}",
+                column,
+                len(word),
+                "quote values that contain blanks: key='two words'",
+            )
+            return None
+        typed = self.known_texts.get(text)
+        if typed is None:
+            typed = self._type_text(text, column + len(name) + 1)
+            if typed is None:
+                return None
+        value, value_trap_found = typed
+        name_trap = self._name_trap(name)
+        if name_trap is not None or value_trap_found is not None:
+            self._warn_traps(name, name_trap, text, value_trap_found, column=column)
+        elif text in self.known_texts:
+            # Only immutable values are in known_texts: the word can be reused as it is.
+            if len(self.clean_words) >= _KNOWN_TEXTS_LIMIT:
+                self.clean_words.clear()
+            self.clean_words[word] = (name, value)
+        return name, value
 
     def _type_text(self, text: str, column: int) -> tuple[t.Any, Trap | None] | None:
         """Type ``text`` and find its trap; remember both when the value is immutable."""
@@ -533,7 +556,9 @@ class _Parser:
         self._warn_traps(
             name, self._name_trap(name), text, found, column=indent + 1, value_column=value_column
         )
-        self._group(group_name).vars.append(IniVariable(name, value, self.line_number, indent + 1))
+        self._group(group_name).assignments.append(
+            IniAssignments(self.line_number, [(name, value)], [indent + 1])
+        )
 
     # --- :children lines ----------------------------------------------------------------
     def _child_line(self, group_name: str, line: str, indent: int) -> None:
@@ -636,7 +661,7 @@ class _Parser:
                 return
 
     def _check_redefinition(
-        self, host: IniHost, port: int | None, assignments: list[IniVariable], column: int
+        self, host: IniHost, port: int | None, assignments: IniAssignments | None, column: int
     ) -> None:
         if port is not None and host.port is not None and port != host.port:
             self._warn(
@@ -647,9 +672,9 @@ class _Parser:
                 len(host.name),
                 "give each host one port, or set ansible_port explicitly",
             )
-        if assignments and host.vars:
+        if assignments is not None and host.assignments:
             earlier = {variable.name: variable for variable in host.vars}
-            for variable in assignments:
+            for variable in assignments.variables():
                 previous = earlier.get(variable.name)
                 if previous is not None and previous.value != variable.value:
                     self._warn(
@@ -734,4 +759,3 @@ class _Parser:
 _FAILED = object()
 _IMMUTABLE_TYPES = frozenset((str, UntrustedText, int, float, bool, type(None)))
 _KNOWN_TEXTS_LIMIT = 65536
-new_tuple = tuple.__new__

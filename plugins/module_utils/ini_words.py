@@ -60,62 +60,67 @@ class ShellWordsError(ValueError):
         self.offset = offset
 
 
-def split_words(line: str) -> list[tuple[str, int]]:
-    """Return the words of ``line`` with the offset where each starts; ``#`` starts a comment."""
-    special = _NEEDS_SCANNER.search(line)
-    if special is None:
+def split_words(line: str) -> tuple[list[str], list[int]]:
+    """Return the words of ``line`` and the offset where each starts; ``#`` starts a comment.
+
+    Two lists rather than one of pairs: a large inventory splits a line per host, and the
+    parser reads the words far more often than their offsets.
+    """
+    if '"' not in line and "'" not in line and "\\" not in line and "#" not in line:
         return _split_plain(line, 0)
     # Words that end before the first quote, escape or comment sign are plain, and shlex
     # starts afresh after the blank that ends them: only the rest needs the word pattern.
-    first = special.start()
+    first = _NEEDS_SCANNER.search(line).start()  # type: ignore[union-attr]
     if "\t" in line or "\r" in line or "\n" in line:
         cut = max(line.rfind(blank, 0, first) for blank in _SHELL_BLANKS) + 1
     else:
         cut = line.rfind(" ", 0, first) + 1
-    rest = _read_words(line, cut, len(line))
-    if rest is not None:
-        return _split_plain(line[: cut - 1], 0) + rest if cut else rest
+    words, offsets = _split_plain(line[: cut - 1], 0) if cut else ([], [])
+    if _read_words(line, cut, len(line), words, offsets):
+        return words, offsets
     # A comment, an unclosed quote or a dangling backslash.
     well_formed = _WELL_FORMED_LINE.fullmatch(line)
     if well_formed is None:
         return _scan(line)  # the scanner finds the error and reports it as shlex does
     comment = well_formed.start("comment")
-    return _read_words(line, 0, len(line) if comment < 0 else comment) or []
+    words, offsets = [], []
+    _read_words(line, 0, len(line) if comment < 0 else comment, words, offsets)
+    return words, offsets
 
 
-def _read_words(line: str, start: int, end: int) -> list[tuple[str, int]] | None:
-    """The words from ``start`` (not inside a word) to ``end``, or None if something there
-    cannot start a word."""
-    words: list[tuple[str, int]] = []
+def _read_words(line: str, start: int, end: int, words: list[str], offsets: list[int]) -> bool:
+    """Add the words from ``start`` (not inside a word) to ``end``; False if something there
+    cannot start a word (then what was added is incomplete)."""
     position = start
     # findall gives (blanks, word, stray) without building a match object per word.
     for blanks, word, stray in _BLANKS_AND_WORD.findall(line, start, end):
         if stray:
-            return None
+            return False
         position += len(blanks)
-        words.append((_unquote(word) if "'" in word or '"' in word or "\\" in word else word, position))
+        words.append(_unquote(word) if "'" in word or '"' in word or "\\" in word else word)
+        offsets.append(position)
         position += len(word)
-    return words
+    return True
 
 
-def _split_plain(text: str, start: int) -> list[tuple[str, int]]:
+def _split_plain(text: str, start: int) -> tuple[list[str], list[int]]:
     """The words of text with no quote, escape or comment sign; offsets count from ``start``."""
     words = text.split(" ")
+    offsets: list[int] = []
+    position = start
     if "" not in words and "\t" not in text and "\r" not in text and "\n" not in text:
         # Single spaces between words and nothing else: offsets add up word lengths.
-        found: list[tuple[str, int]] = []
-        position = start
         for word in words:
-            found.append((word, position))
+            offsets.append(position)
             position += len(word) + 1
-        return found
-    found = []
-    position = start
+        return words, offsets
+    words = []
     for blanks, word in _BLANKS_AND_PLAIN_WORD.findall(text):
         position += len(blanks)
-        found.append((word, position))
+        words.append(word)
+        offsets.append(position)
         position += len(word)
-    return found
+    return words, offsets
 
 
 def _unquote(word: str) -> str:
@@ -138,8 +143,9 @@ def _piece_text(piece: re.Match[str]) -> str:
     return escaped
 
 
-def _scan(line: str) -> list[tuple[str, int]]:
-    words: list[tuple[str, int]] = []
+def _scan(line: str) -> tuple[list[str], list[int]]:
+    words: list[str] = []
+    offsets: list[int] = []
     position = 0
     end = len(line)
     while position < end:
@@ -166,11 +172,12 @@ def _scan(line: str) -> list[tuple[str, int]]:
                 text = _DOUBLE_QUOTED_ESCAPE.sub(r"\1", text)
             pieces.append(text)
             position = piece.end()
-        words.append(("".join(pieces), start))
+        words.append("".join(pieces))
+        offsets.append(start)
         # 3. a comment sign right after a word ends the word and the line.
         if position < end and line[position] == "#":
             break
-    return words
+    return words, offsets
 
 
 def _unfinished_word_error(line: str, position: int) -> ShellWordsError:

@@ -23,10 +23,10 @@ import typing as t
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import (
     Diagnostic,
+    IniAssignments,
     IniGroup,
     IniHost,
     IniInventory,
-    IniVariable,
     UntrustedText,
 )
 
@@ -66,12 +66,12 @@ def _encode_model(model: IniInventory) -> list[t.Any]:
             group.column,
             [_encode(host) for host in group.hosts],
             [_encode(child) for child in group.children],
-            _encode_variables(group.vars),
+            _encode_assignments(group.assignments),
         ]
         for group in model.groups.values()
     ]
     hosts = [
-        [_encode(host.name), host.line, host.column, host.port, _encode_variables(host.vars)]
+        [_encode(host.name), host.line, host.column, host.port, _encode_assignments(host.assignments)]
         for host in model.hosts.values()
     ]
     diagnostics = [
@@ -91,12 +91,16 @@ def _decode_model(item: list[t.Any]) -> IniInventory:
             column=column,
             hosts=[_decode(member) for member in members],
             children=[_decode(child) for child in children],
-            vars=_decode_variables(variables),
+            assignments=_decode_assignments(variables),
         )
         model.groups[group.name] = group
     for name, line, column, port, variables in hosts:
         host = IniHost(
-            name=_decode(name), line=line, column=column, port=port, vars=_decode_variables(variables)
+            name=_decode(name),
+            line=line,
+            column=column,
+            port=port,
+            assignments=_decode_assignments(variables),
         )
         model.hosts[host.name] = host
     model.diagnostics = [
@@ -105,12 +109,18 @@ def _decode_model(item: list[t.Any]) -> IniInventory:
     return model
 
 
-def _encode_variables(variables: list[IniVariable]) -> list[list[t.Any]]:
-    return [[_encode(var.name), _encode(var.value), var.line, var.column] for var in variables]
+def _encode_assignments(records: list[IniAssignments]) -> list[list[t.Any]]:
+    return [
+        [record.line, [[_encode(name), _encode(value)] for name, value in record.pairs], list(record.columns)]
+        for record in records
+    ]
 
 
-def _decode_variables(rows: list[list[t.Any]]) -> list[IniVariable]:
-    return [IniVariable(_decode(name), _decode(value), line, column) for name, value, line, column in rows]
+def _decode_assignments(rows: list[list[t.Any]]) -> list[IniAssignments]:
+    return [
+        IniAssignments(line, [(_decode(name), _decode(value)) for name, value in pairs], columns)
+        for line, pairs, columns in rows
+    ]
 
 
 def _encode(value: t.Any) -> t.Any:

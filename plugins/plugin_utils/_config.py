@@ -43,7 +43,7 @@ CONFIG_SUFFIXES = (".iniplus.yml", ".iniplus.yaml")
 NOT_INI_EXTENSIONS = (".yml", ".yaml", ".json", ".toml")
 _GLOB_CHARACTERS = re.compile(r"[*?[]")
 # Bump when the cached form of a parsed source changes, so old entries are never read.
-CACHE_FORMAT = "iniplus-cache-1"
+CACHE_FORMAT = "iniplus-cache-2"
 
 
 def is_config_path(path: str) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import typing as t
 
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import UntrustedText
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import IniAssignments, UntrustedText
 
 try:
     from ansible._internal._datatag._tags import Origin, TrustedAsTemplate
@@ -85,29 +85,27 @@ class SourceTagger:
             return _new_str(name, tags[1]), value
         return _new_str(name, tags[1]), self._tag(value, tags)
 
-    def variables(self, variables: t.Iterable[t.Any]) -> list[tuple[str, t.Any]]:
-        """``variable()`` of each of a host's :class:`IniVariable` assignments, in order."""
+    def variables(self, records: t.Iterable[IniAssignments]) -> list[tuple[str, t.Any]]:
+        """``variable()`` of each assignment of these records (one per line), in order."""
         if not HAS_DATA_TAGGING:
-            return [(variable.name, variable.value) for variable in variables]
+            return [(name, _plain(value)) for record in records for name, value in record.pairs]
         tagged: list[tuple[str, t.Any]] = []
         lines = self._lines
         new_str = _new_str
-        last_line = None
-        for variable in variables:
-            line = variable.line
-            if line != last_line:
-                tags = lines.get(line) or self._line(line)
-                origin_only, trusted = tags[1], tags[2]
-                last_line = line
-            value = variable.value
-            value_type = type(value)
-            if value_type is str:
-                value = new_str(value, trusted)
-            elif value_type is int:
-                value = _new_int(value, origin_only)
-            elif value_type is not bool and value is not None:
-                value = self._tag(value, tags)
-            tagged.append((new_str(variable.name, origin_only), value))
+        for record in records:
+            tags = lines.get(record.line) or self._line(record.line)
+            origin_only, trusted = tags[1], tags[2]
+            for name, value in record.pairs:
+                value_type = type(value)
+                if value_type is str:
+                    tagged_value = new_str(value, trusted)
+                elif value_type is int:
+                    tagged_value = _new_int(value, origin_only)
+                elif value_type is bool or value is None:
+                    tagged_value = value
+                else:
+                    tagged_value = self._tag(value, tags)
+                tagged.append((new_str(name, origin_only), tagged_value))
         return tagged
 
     def _tag(self, value: t.Any, tags: tuple[t.Any, t.Any, t.Any]) -> t.Any:

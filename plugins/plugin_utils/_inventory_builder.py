@@ -32,7 +32,7 @@ from ansible.errors import AnsibleError
 from ansible.inventory.host import Host
 from ansible.utils.path import basedir
 
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import IniInventory
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import IniAssignments, IniInventory
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._datatag import SourceTagger
 
 try:  # ansible-core 2.19+ deprecates invalid variable names in Host.set_variable
@@ -79,8 +79,8 @@ def _populate(inventory: InventoryData, model: IniInventory, direct: bool) -> No
             group_object.set_variable(*tagger.variable(variable.name, variable.value, variable.line))
     hosts = inventory.hosts
     for host in model.hosts.values():
-        if host.vars:
-            _set_host_vars(hosts[host.name], host.vars, tagger, direct)
+        if host.assignments:
+            _set_host_vars(hosts[host.name], host.assignments, tagger, direct)
 
 
 def _create_groups_and_hosts(inventory: InventoryData, model: IniInventory, direct: bool) -> None:
@@ -138,7 +138,7 @@ def _add_members(inventory: InventoryData, group_name: str, host_names: list[str
     inventory._groups_dict_cache = {}
 
 
-def _set_host_vars(host: Host, variables: t.Iterable[t.Any], tagger: SourceTagger, direct: bool) -> None:
+def _set_host_vars(host: Host, records: list[IniAssignments], tagger: SourceTagger, direct: bool) -> None:
     """``host.set_variable(key, value)`` for each assignment, in order.
 
     ``Host.set_variable`` drops trust from the key (keys carry only an origin, so it is the
@@ -149,7 +149,7 @@ def _set_host_vars(host: Host, variables: t.Iterable[t.Any], tagger: SourceTagge
     host_vars = host.vars
     valid_names = _VALID_NAMES
     mapping_types = _MAPPING_TYPES
-    for key, value in tagger.variables(variables):
+    for key, value in tagger.variables(records):
         mapping = mapping_types.get(type(value))
         if mapping is None:
             mapping = _is_mapping(value)

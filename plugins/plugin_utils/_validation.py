@@ -124,11 +124,13 @@ def validate_variables(model: IniInventory) -> list[Diagnostic]:
         return []
     problems: list[Diagnostic] = []
     for owner in (*model.groups.values(), *model.hosts.values()):
-        for variable in owner.vars:
-            if variable.name in _RULES and not _is_template(variable.value):
-                problem = _violation(variable)
-                if problem:
-                    problems.append(_diagnostic(model.source, variable, problem))
+        for record in owner.assignments:
+            for (name, value), column in zip(record.pairs, record.columns, strict=True):
+                if name in _RULES and not _is_template(value):
+                    variable = IniVariable(name, value, record.line, column)
+                    problem = _violation(variable)
+                    if problem:
+                        problems.append(_diagnostic(model.source, variable, problem))
     problems.sort(key=lambda diagnostic: diagnostic.line)
     return problems
 

@@ -22,10 +22,10 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_export impor
     to_json_value,
 )
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import (
+    IniAssignments,
     IniGroup,
     IniHost,
     IniInventory,
-    IniVariable,
     UntrustedText,
 )
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import parse_ini
@@ -111,7 +111,7 @@ def test_untrusted_text_is_marked_as_ansible_inventory_marks_it() -> None:
 
 def test_values_json_cannot_hold_raise_with_the_variable_and_line() -> None:
     model = IniInventory(source="t.ini")
-    model.hosts["h"] = IniHost("h", 1, 1, vars=[IniVariable("k", {(1, 2): 3}, 4, 3)])
+    model.hosts["h"] = IniHost("h", 1, 1, assignments=[IniAssignments(4, [("k", {(1, 2): 3})], [3])])
     with pytest.raises(ExportError, match=r"variable 'k' \(line 4\).*tuple"):
         host_variables(model, "h")
     with pytest.raises(ExportError, match="cannot be written as JSON"):
@@ -128,7 +128,7 @@ def test_host_variables_is_empty_for_a_host_without_any_and_refuses_unknown_host
 
 def test_group_variables_of_groups_the_model_does_not_hold_are_empty() -> None:
     model = IniInventory(source="t.ini")
-    model.groups["g"] = IniGroup("g", 1, 1, vars=[IniVariable("a", [1, (2, 3)], 2, 1)])
+    model.groups["g"] = IniGroup("g", 1, 1, assignments=[IniAssignments(2, [("a", [1, (2, 3)])], [1])])
     assert group_variables(model, "g") == {"a": [1, [2, 3]]}
     assert group_variables(model, "all") == {}
 

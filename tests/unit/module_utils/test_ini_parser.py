@@ -45,6 +45,34 @@ def test_model_keeps_order_positions_and_types() -> None:
     assert model.groups["web"].variables() == {"x": 1.5}
 
 
+def test_a_name_twice_on_a_host_line_keeps_its_first_place_and_last_value() -> None:
+    # As the builtin's dict of the line's variables does.
+    model = parse_ini("h a=1 b=2 a=3 c=4\nh a=5 d=6\n", "t.ini")
+    first, second = model.hosts["h"].assignments
+    assert (first.line, list(first.pairs), list(first.columns)) == (
+        1,
+        [("a", 3), ("b", 2), ("c", 4)],
+        [11, 7, 15],
+    )
+    assert [(v.name, v.value, v.line, v.column) for v in model.hosts["h"].vars] == [
+        ("a", 3, 1, 11),
+        ("b", 2, 1, 7),
+        ("c", 4, 1, 15),
+        ("a", 5, 2, 3),
+        ("d", 6, 2, 7),
+    ]
+    assert model.hosts["h"].variables() == {"a": 5, "b": 2, "c": 4, "d": 6}
+
+
+def test_a_word_seen_before_gives_the_same_value_and_its_own_column() -> None:
+    model = parse_ini("[g]\nh1 port=22 tags=[1]\n  h2 port=22 tags=[1]\n", "t.ini")
+    h1, h2 = model.hosts["h1"].vars, model.hosts["h2"].vars
+    assert [(v.value, v.column) for v in h1] == [(22, 4), ([1], 12)]
+    assert [(v.value, v.column) for v in h2] == [(22, 6), ([1], 14)]
+    # A list stays a fresh object per line, as the builtin makes it.
+    assert h1[1].value is not h2[1].value
+
+
 def test_ports_ipv6_and_first_port_wins() -> None:
     model = parse_ini("[a]\n[2001:db8::1]:2222\nh:22\n[b]\nh:23\n", "t.ini")
     assert model.hosts["2001:db8::1"].port == 2222

@@ -27,10 +27,10 @@ from ansible.plugins.loader import inventory_loader
 from inventory_snapshot import OURS, load, snapshot
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import (
+    IniAssignments,
     IniGroup,
     IniHost,
     IniInventory,
-    IniVariable,
     UntrustedText,
 )
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import parse_ini
@@ -161,8 +161,8 @@ def test_codec_round_trips_what_json_cannot_hold() -> None:
         "plain": "text",
     }
     model = IniInventory(source="/x.ini")
-    model.groups["g\udcfe"] = IniGroup("g\udcfe", 1, 2, ["h"], [], [IniVariable("v", value, 2, 1)])
-    model.hosts["h"] = IniHost("h", 3, 1, 2222, [IniVariable("w", UntrustedText("u"), 3, 3)])
+    model.groups["g\udcfe"] = IniGroup("g\udcfe", 1, 2, ["h"], [], [IniAssignments(2, [("v", value)], [1])])
+    model.hosts["h"] = IniHost("h", 3, 1, 2222, [IniAssignments(3, [("w", UntrustedText("u"))], [3])])
     encoded = json.loads(json.dumps(encode_models([model], "d")))
     (decoded,) = decode_models(encoded, "d")
     assert decoded == model
@@ -181,7 +181,7 @@ def test_codec_keeps_diagnostics() -> None:
 
 def test_codec_refuses_what_it_cannot_hold_and_stale_or_foreign_entries() -> None:
     model = IniInventory(source="/x.ini")
-    model.hosts["h"] = IniHost("h", 1, 1, None, [IniVariable("v", {1j: 1}, 1, 3)])
+    model.hosts["h"] = IniHost("h", 1, 1, None, [IniAssignments(1, [("v", {1j: 1})], [3])])
     with pytest.raises(Uncacheable):
         encode_models([model], "d")
     with pytest.raises(Uncacheable, match="differ"):
