@@ -220,7 +220,8 @@ class _Parser:
             line = self.raw_line.strip()
             if not line or line[0] in COMMENT_MARKERS:
                 continue
-            indent = len(self.raw_line) - len(self.raw_line.lstrip())
+            # strip() gives back the very same object when there is nothing to strip.
+            indent = 0 if line is self.raw_line else len(self.raw_line) - len(self.raw_line.lstrip())
             if has_undecodable and _UNDECODABLE.search(line):
                 self._warn(
                     "not-utf8",
@@ -353,10 +354,14 @@ class _Parser:
             return
         if not words:
             return  # only a comment after blanks, e.g. an escaped-nothing line
+        pattern = words[0]
         column = indent + offsets[0] + 1
-        names, port = self._host_names(words[0], column)
-        if names is None:
-            return
+        if ":" in pattern or "[" in pattern or pattern == "---" or not pattern.strip():
+            names, port = self._host_names(pattern, column)
+            if names is None:
+                return
+        else:
+            names, port = None, None  # a plain name: no port, no range, nothing to refuse
         assignments = None
         if len(words) > 1:
             assignments = self._host_variables(words, offsets, indent)
@@ -364,41 +369,44 @@ class _Parser:
                 return
         if "#" in line:
             self._check_glued_comment(line, indent)
-        self._add_hosts(group_name, names, port, assignments, column)
+        if names is None:
+            self._add_host(group_name, pattern, port, assignments, column)
+            return
+        self._group(group_name)  # even a range of no host makes the section's group
+        for name in names:
+            self._add_host(group_name, name, port, assignments, column)
 
-    def _add_hosts(
+    def _add_host(
         self,
         group_name: str,
-        names: list[str],
+        name: str,
         port: int | None,
         assignments: IniAssignments | None,
         column: int,
     ) -> None:
-        line_number = self.line_number
-        group = self._group(group_name)
-        members = self.group_hosts[group_name]
-        hosts = self.model.hosts
-        existing_groups = self.existing_groups
-        for name in names:
-            host = hosts.get(name)
-            if host is None:
-                host = hosts[name] = IniHost(name, line_number, column, port)
-            elif host.line != line_number:
+        members = self.group_hosts.get(group_name)
+        if members is None:
+            self._group(group_name)
+            members = self.group_hosts[group_name]
+        host = self.model.hosts.get(name)
+        # Ansible's set_variable looks the name up among groups first, so variables of a
+        # host that shares its name with a group land on the group.
+        to_group = assignments is not None and name in self.existing_groups
+        if host is None:
+            records = [assignments] if assignments is not None and not to_group else []
+            host = self.model.hosts[name] = IniHost(name, self.line_number, column, port, records)
+        else:
+            if host.line != self.line_number:
                 self._check_redefinition(host, port, assignments, column)
-            if name not in members:
-                members.add(name)
-                group.hosts.append(name)
-            if assignments is not None:
-                # Ansible's set_variable looks the name up among groups first, so variables
-                # of a host that shares its name with a group land on the group.
-                if name in existing_groups:
-                    self._group(name).assignments.append(assignments)
-                else:
-                    host.assignments.append(assignments)
+            if assignments is not None and not to_group:
+                host.assignments.append(assignments)
+        if name not in members:
+            members.add(name)
+            self.model.groups[group_name].hosts.append(name)
+        if to_group:
+            self._group(name).assignments.append(assignments)  # type: ignore[arg-type]
 
     def _host_names(self, pattern: str, column: int) -> tuple[list[str] | None, int | None]:
-        if ":" not in pattern and "[" not in pattern and pattern != "---" and pattern.strip():
-            return [pattern], None  # a plain name: no port, no range, nothing to refuse
         if ":" in pattern or "[" in pattern:
             address, port = split_port(pattern)
         else:
