@@ -23,8 +23,8 @@ __all__ = ["ShellWordsError", "split_words"]
 # shlex's whitespace is exactly these four characters (not str.isspace()).
 _SHELL_BLANKS = " \t\r\n"
 _BLANKS_AND_PLAIN_WORD = re.compile(r"([ \t\r\n]*)([^ \t\r\n]+)")
-# A line needs the full scanner only if it holds a quote, an escape or a comment sign.
-_NEEDS_SCANNER = re.compile(r"""['"\\#]""")
+# A line needs more than a split on blanks only if it holds a quote, an escape or a comment sign.
+_SPECIALS = "\"'\\#"
 # One piece of a word: unquoted text, a single-quoted run, a double-quoted run, or an escape.
 _WORD_PIECE = re.compile(
     r"""
@@ -49,6 +49,13 @@ _WELL_FORMED_LINE = re.compile(
 # Blanks, then a word or else the one character that cannot start a word ("stray": a bare
 # '#', an unclosed quote, a dangling backslash), so that findall never skips text silently.
 _BLANKS_AND_WORD = re.compile(rf"([ \t\r\n]*)(?:({_WORD})|([^ \t\r\n]))", re.DOTALL)
+# The same for text without backslash or '#', the common case: quotes are the only pieces.
+_PLAIN_OR_QUOTE_RUN = r"""[^ \t\r\n'"]"""
+_SIMPLE_QUOTED = r"""(?:'[^']*'|"[^"]*")"""
+_SIMPLE_WORD = rf"(?:{_PLAIN_OR_QUOTE_RUN}|{_SIMPLE_QUOTED}){_PLAIN_OR_QUOTE_RUN}*" + (
+    rf"(?:{_SIMPLE_QUOTED}{_PLAIN_OR_QUOTE_RUN}*)*"
+)
+_BLANKS_AND_SIMPLE_WORD = re.compile(rf"([ \t\r\n]*)(?:({_SIMPLE_WORD})|([^ \t\r\n]))")
 _QUOTED_PIECE = re.compile(r"""'([^']*)'|"((?:[^"\\]|\\.)*)"|\\(.)""", re.DOTALL)
 
 
@@ -70,7 +77,11 @@ def split_words(line: str) -> tuple[list[str], list[int]]:
         return _split_plain(line, 0)
     # Words that end before the first quote, escape or comment sign are plain, and shlex
     # starts afresh after the blank that ends them: only the rest needs the word pattern.
-    first = _NEEDS_SCANNER.search(line).start()  # type: ignore[union-attr]
+    first = len(line)
+    for special in _SPECIALS:
+        found = line.find(special, 0, first)
+        if found >= 0:
+            first = found
     if "\t" in line or "\r" in line or "\n" in line:
         cut = max(line.rfind(blank, 0, first) for blank in _SHELL_BLANKS) + 1
     else:
@@ -92,8 +103,11 @@ def _read_words(line: str, start: int, end: int, words: list[str], offsets: list
     """Add the words from ``start`` (not inside a word) to ``end``; False if something there
     cannot start a word (then what was added is incomplete)."""
     position = start
+    simple = line.find("\\", start, end) < 0 and line.find("#", start, end) < 0
     # findall gives (blanks, word, stray) without building a match object per word.
-    for blanks, word, stray in _BLANKS_AND_WORD.findall(line, start, end):
+    for blanks, word, stray in (_BLANKS_AND_SIMPLE_WORD if simple else _BLANKS_AND_WORD).findall(
+        line, start, end
+    ):
         if stray:
             return False
         position += len(blanks)
