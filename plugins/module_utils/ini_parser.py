@@ -193,8 +193,11 @@ class _Parser:
         self.raw_line = ""
         # Checks that depend only on a name are done once per name.
         self.name_traps: dict[str, Trap | None] = {}
-        self.known_texts: dict[str, tuple[t.Any, Trap | None]] = {}
+        # Host-line words whose value is immutable and springs no trap, as (name, value): most
+        # words repeat (ports, booleans, roles). Values with a trap are remembered by their
+        # text, so that the warning is still given each time but the value typed once.
         self.clean_words: dict[str, tuple[str, t.Any]] = {}
+        self.trapped_texts: dict[str, tuple[t.Any, Trap | None]] = {}
         self.check_values = typer is type_value
 
     # --- main loop ----------------------------------------------------------------------
@@ -496,36 +499,33 @@ class _Parser:
                 "quote values that contain blanks: key='two words'",
             )
             return None
-        typed = self.known_texts.get(text)
+        typed = self.trapped_texts.get(text)
         if typed is None:
-            typed = self._type_text(text, column + len(name) + 1)
-            if typed is None:
+            try:
+                value = self.typer(text)
+            except ValueTypingError as error:
+                self._unusable_value(text, error, column + len(name) + 1)
                 return None
+            typed = (value, value_trap(text, value) if self.check_values else None)
         value, value_trap_found = typed
-        name_trap = self._name_trap(name)
+        name_trap = self.name_traps[name] if name in self.name_traps else self._name_trap(name)
+        pair = (name, value)
         if name_trap is not None or value_trap_found is not None:
             self._warn_traps(name, name_trap, text, value_trap_found, column=column)
-        elif text in self.known_texts:
-            # Only immutable values are in known_texts: the word can be reused as it is.
-            if len(self.clean_words) >= _KNOWN_TEXTS_LIMIT:
-                self.clean_words.clear()
-            self.clean_words[word] = (name, value)
-        return name, value
-
-    def _type_text(self, text: str, column: int) -> tuple[t.Any, Trap | None] | None:
-        """Type ``text`` and find its trap; remember both when the value is immutable."""
-        try:
-            value = self.typer(text)
-        except ValueTypingError as error:
-            self._unusable_value(text, error, column)
-            return None
-        known = (value, value_trap(text, value) if self.check_values else None)
-        if type(value) in _IMMUTABLE_TYPES:
+            if type(value) in _IMMUTABLE_TYPES:
+                # The word is not remembered (its traps are reported each time), its value is.
+                self._remember(self.trapped_texts, text, typed)
+        elif type(value) in _IMMUTABLE_TYPES:
             # Lists and dicts stay fresh per line, as the builtin makes them.
-            if len(self.known_texts) >= _KNOWN_TEXTS_LIMIT:
-                self.known_texts.clear()
-            self.known_texts[text] = known
-        return known
+            self._remember(self.clean_words, word, pair)
+        return pair
+
+    @staticmethod
+    def _remember(memo: dict[str, t.Any], key: str, value: t.Any) -> None:
+        # Bounded, so that a file of a million different values does not keep them all.
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[key] = value
 
     def _typed(self, typer: t.Callable[[str], t.Any], text: str, column: int) -> t.Any:
         try:
@@ -766,4 +766,4 @@ class _Parser:
 
 _FAILED = object()
 _IMMUTABLE_TYPES = frozenset((str, UntrustedText, int, float, bool, type(None)))
-_KNOWN_TEXTS_LIMIT = 65536
+_MEMO_LIMIT = 65536
