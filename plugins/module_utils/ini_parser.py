@@ -156,6 +156,21 @@ def decode_source(data: str | bytes) -> str:
     return data
 
 
+def _has_undecodable_bytes(text: str) -> bool:
+    """Whether decoding kept bytes that are not UTF-8 (as lone surrogates).
+
+    Cheaper than searching the text: most files are ASCII, and a str that UTF-8 can encode
+    holds no surrogate at all.
+    """
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _UNDECODABLE.search(text) is not None
+    return False
+
+
 @dataclass
 class _Pending:
     """A group named before it was declared, waiting for its ``[name]`` or ``[name:children]``."""
@@ -215,7 +230,7 @@ class _Parser:
                 1,
                 "save the file as UTF-8 without BOM",
             )
-        has_undecodable = _UNDECODABLE.search(text) is not None
+        has_undecodable = _has_undecodable_bytes(text)
         group_name = "ungrouped"
         kind = "hosts"
         for self.line_number, self.raw_line in enumerate(lines, 1):
@@ -485,7 +500,7 @@ class _Parser:
                 last[pair[0]] = (pair, column)
             pairs = [pair for pair, _column in last.values()]
             columns = [column for _pair, column in last.values()]
-        return IniAssignments(self.line_number, pairs, columns)
+        return new_tuple(IniAssignments, (self.line_number, pairs, columns))
 
     def _assignment(self, word: str, column: int) -> tuple[str, t.Any] | None:
         """Split ``word`` at its first '=' and type the value; warn of its traps, remember it if clean."""
@@ -510,22 +525,20 @@ class _Parser:
         value, value_trap_found = typed
         name_trap = self.name_traps[name] if name in self.name_traps else self._name_trap(name)
         pair = (name, value)
+        if type(value) not in _IMMUTABLE_TYPES:
+            pass  # lists and dicts stay fresh per line, as the builtin makes them
+        elif name_trap is None and value_trap_found is None:
+            if len(self.clean_words) >= _MEMO_LIMIT:
+                self.clean_words.clear()  # bounded: a million different values are not all kept
+            self.clean_words[word] = pair
+        else:
+            # The word is not remembered (its traps are reported each time), its value is.
+            if len(self.trapped_texts) >= _MEMO_LIMIT:
+                self.trapped_texts.clear()
+            self.trapped_texts[text] = typed
         if name_trap is not None or value_trap_found is not None:
             self._warn_traps(name, name_trap, text, value_trap_found, column=column)
-            if type(value) in _IMMUTABLE_TYPES:
-                # The word is not remembered (its traps are reported each time), its value is.
-                self._remember(self.trapped_texts, text, typed)
-        elif type(value) in _IMMUTABLE_TYPES:
-            # Lists and dicts stay fresh per line, as the builtin makes them.
-            self._remember(self.clean_words, word, pair)
         return pair
-
-    @staticmethod
-    def _remember(memo: dict[str, t.Any], key: str, value: t.Any) -> None:
-        # Bounded, so that a file of a million different values does not keep them all.
-        if len(memo) >= _MEMO_LIMIT:
-            memo.clear()
-        memo[key] = value
 
     def _typed(self, typer: t.Callable[[str], t.Any], text: str, column: int) -> t.Any:
         try:
@@ -767,3 +780,5 @@ class _Parser:
 _FAILED = object()
 _IMMUTABLE_TYPES = frozenset((str, UntrustedText, int, float, bool, type(None)))
 _MEMO_LIMIT = 65536
+# tuple.__new__ builds a named tuple without its Python-level constructor.
+new_tuple = tuple.__new__
