@@ -73,8 +73,14 @@ def split_words(line: str) -> tuple[list[str], list[int]]:
     Two lists rather than one of pairs: a large inventory splits a line per host, and the
     parser reads the words far more often than their offsets.
     """
-    if '"' not in line and "'" not in line and "\\" not in line and "#" not in line:
-        return _split_plain(line, 0)
+    if "\\" not in line and "#" not in line:
+        has_double, has_single = '"' in line, "'" in line
+        if not has_double and not has_single:
+            return _split_plain(line, 0)
+        if has_double != has_single and "\t" not in line and "\r" not in line and "\n" not in line:
+            split = _split_quoted(line, '"' if has_double else "'")
+            if split is not None:
+                return split
     # Words that end before the first quote, escape or comment sign are plain, and shlex
     # starts afresh after the blank that ends them: only the rest needs the word pattern.
     first = len(line)
@@ -96,6 +102,49 @@ def split_words(line: str) -> tuple[list[str], list[int]]:
     comment = well_formed.start("comment")
     words, offsets = [], []
     _read_words(line, 0, len(line) if comment < 0 else comment, words, offsets)
+    return words, offsets
+
+
+def _split_quoted(line: str, quote: str) -> tuple[list[str], list[int]] | None:
+    """The words of a line whose only special characters are one kind of quote, and whose
+    only blanks are spaces; None if a quote is left open.
+
+    Split at the quotes, the text outside quotes is at even places and quoted text at odd
+    ones; a word runs on across both until a space outside quotes ends it.
+    """
+    pieces = line.split(quote)
+    if len(pieces) % 2 == 0:
+        return None
+    words: list[str] = []
+    offsets: list[int] = []
+    position = 0  # where the current piece starts in line
+    open_word = False  # whether the last word runs on into the current piece
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            if open_word:
+                words[-1] += piece
+            else:
+                words.append(piece)
+                offsets.append(position - 1)  # at the opening quote
+                open_word = True
+        else:
+            chunks = piece.split(" ")
+            first = chunks[0]
+            if open_word:
+                if first:
+                    words[-1] += first
+            elif first:
+                words.append(first)
+                offsets.append(position)
+            start = position + len(first) + 1
+            for chunk in chunks[1:]:
+                if chunk:
+                    words.append(chunk)
+                    offsets.append(start)
+                start += len(chunk) + 1
+            # The next quoted text joins the last word unless a space came in between.
+            open_word = chunks[-1] != "" or (len(chunks) == 1 and open_word)
+        position += len(piece) + 1
     return words, offsets
 
 

@@ -83,6 +83,27 @@ def test_split_words_equals_shlex(line: str) -> None:
     assert _ours(split_words, line) == _shlex(line)
 
 
+# Lines for the quote-splitting path: one kind of quote, spaces, no escape or comment sign.
+quoted_lines = st.sampled_from(['"', "'"]).flatmap(
+    lambda quote: st.lists(
+        st.sampled_from([quote, " ", "  ", "a", "k=", "xy", "é", "{{ x }}"]), max_size=30
+    ).map("".join)
+)
+
+
+@SETTINGS
+@given(quoted_lines)
+@example('host motd="Welcome to {{ inventory_hostname }} in rack 6"')
+@example('a""b "" c"d"e  "f g"')
+def test_split_words_equals_shlex_on_lines_with_one_kind_of_quote(line: str) -> None:
+    assert _ours(split_words, line) == _shlex(line)
+    try:
+        words, offsets = split_words(line)
+    except ShellWordsError:
+        return
+    assert (words, offsets) == ini_words._scan(line)
+
+
 @SETTINGS
 @given(lines)
 def test_split_words_equals_the_scanner(line: str) -> None:

@@ -49,6 +49,7 @@ def test_a_name_twice_on_a_host_line_keeps_its_first_place_and_last_value() -> N
     # As the builtin's dict of the line's variables does.
     model = parse_ini("h a=1 b=2 a=3 c=4\nh a=5 d=6\n", "t.ini")
     first, second = model.hosts["h"].assignments
+    assert second.line == 2
     assert (first.line, list(first.pairs), list(first.columns)) == (
         1,
         [("a", 3), ("b", 2), ("c", 4)],
