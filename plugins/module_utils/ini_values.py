@@ -47,11 +47,12 @@ __all__ = ["ValueTypingError", "literal_eval_value", "type_value", "type_value_a
 _FAST_SHAPES = re.compile(
     r"""
       (?P<word>[A-Za-z_][A-Za-z0-9_.\-/:@]*)                # a name-like word (no quote, no blank)
+    | (?P<dotted>[0-9]{1,17}\.[0-9]{1,17}\.[0-9]{1,17}(?:\.[0-9]{1,17})*)  # before int and float:
+                                                             # addresses are the unique values
     | (?P<int>-?(?:0|[1-9][0-9]{0,17}))                      # short enough to stay clear of int()
                                                              # digit limits
     | (?P<float>-?[0-9]{1,17}\.[0-9]{1,17})
     | (?P<quoted>'[^'\\\n\r\x00\ud800-\udfff]*'|"[^"\\\n\r\x00\ud800-\udfff]*")
-    | (?P<dotted>[0-9]{1,17}(?:\.[0-9]{1,17}){2,})
     | (?P<name_first>(?!(?:True|False|None|set)\b)(?![A-Za-z_]\w*['"])[A-Za-z_].{0,199})
     """,
     re.VERBOSE | re.DOTALL,
