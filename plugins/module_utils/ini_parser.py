@@ -360,7 +360,7 @@ class _Parser:
     # --- host lines ---------------------------------------------------------------------
     def _host_line(self, group_name: str, line: str, indent: int) -> None:
         try:
-            words, offsets = split_words(line)
+            words, columns = split_words(line, indent + 1)
         except ShellWordsError as error:
             self._error(
                 "unclosed-quote",
@@ -372,8 +372,7 @@ class _Parser:
             return
         if not words:
             return  # only a comment after blanks, e.g. an escaped-nothing line
-        pattern = words[0]
-        column = indent + offsets[0] + 1
+        pattern, column = words[0], columns[0]
         if ":" in pattern or "[" in pattern or pattern == "---" or not pattern.strip():
             names, port = self._host_names(pattern, column)
             if names is None:
@@ -382,7 +381,7 @@ class _Parser:
             names, port = None, None  # a plain name: no port, no range, nothing to refuse
         assignments = None
         if len(words) > 1:
-            assignments = self._host_variables(words, offsets, indent)
+            assignments = self._host_variables(words, columns)
             if assignments is None:
                 return
         if "#" in line:
@@ -472,7 +471,7 @@ class _Parser:
                 return None, None
         return names, port
 
-    def _host_variables(self, words: list[str], offsets: list[int], indent: int) -> IniAssignments | None:
+    def _host_variables(self, words: list[str], columns: list[int]) -> IniAssignments | None:
         """The ``name=value`` words after the host pattern, typed, with their columns.
 
         The hot loop of a large inventory. Most words repeat (ports, booleans, roles), so a
@@ -481,18 +480,15 @@ class _Parser:
         takes the long way.
         """
         pairs: list[tuple[str, t.Any]] = []
-        columns: list[int] = []
-        clean_words = self.clean_words
+        get = self.clean_words.get
         for index in range(1, len(words)):
-            word = words[index]
-            column = indent + offsets[index] + 1
-            pair = clean_words.get(word)
+            pair = get(words[index])
             if pair is None:
-                pair = self._assignment(word, column)
+                pair = self._assignment(words[index], columns[index])
                 if pair is None:
                     return None
             pairs.append(pair)
-            columns.append(column)
+        columns = columns[1:]
         if len(pairs) > 1 and len({name for name, _value in pairs}) < len(pairs):
             # A name given twice on one line keeps its first place and its last value.
             last: dict[str, tuple[tuple[str, t.Any], int]] = {}

@@ -67,20 +67,28 @@ class ShellWordsError(ValueError):
         self.offset = offset
 
 
-def split_words(line: str) -> tuple[list[str], list[int]]:
-    """Return the words of ``line`` and the offset where each starts; ``#`` starts a comment.
+def split_words(line: str, origin: int = 0) -> tuple[list[str], list[int]]:
+    """Return the words of ``line`` and where each starts; ``#`` starts a comment.
 
-    Two lists rather than one of pairs: a large inventory splits a line per host, and the
-    parser reads the words far more often than their offsets.
+    A word's position is its offset in ``line`` plus ``origin`` (the parser passes the column
+    of the line's first character and gets columns). Two lists rather than one of pairs: a
+    large inventory splits a line per host, and the parser reads the words far more often
+    than their positions.
     """
     if "\\" not in line and "#" not in line:
         has_double, has_single = '"' in line, "'" in line
         if not has_double and not has_single:
-            return _split_plain(line, 0)
+            return _split_plain(line, origin)
         if has_double != has_single and "\t" not in line and "\r" not in line and "\n" not in line:
-            split = _split_quoted(line, '"' if has_double else "'")
+            split = _split_quoted(line, '"' if has_double else "'", origin)
             if split is not None:
                 return split
+    words, offsets = _split_any(line)
+    return words, [offset + origin for offset in offsets] if origin else offsets
+
+
+def _split_any(line: str) -> tuple[list[str], list[int]]:
+    """Any line, offsets from 0: plain words, then the word pattern, and the scanner for errors."""
     # Words that end before the first quote, escape or comment sign are plain, and shlex
     # starts afresh after the blank that ends them: only the rest needs the word pattern.
     first = len(line)
@@ -105,7 +113,7 @@ def split_words(line: str) -> tuple[list[str], list[int]]:
     return words, offsets
 
 
-def _split_quoted(line: str, quote: str) -> tuple[list[str], list[int]] | None:
+def _split_quoted(line: str, quote: str, origin: int) -> tuple[list[str], list[int]] | None:
     """The words of a line whose only special characters are one kind of quote, and whose
     only blanks are spaces; None if a quote is left open.
 
@@ -117,7 +125,7 @@ def _split_quoted(line: str, quote: str) -> tuple[list[str], list[int]] | None:
         return None
     words: list[str] = []
     offsets: list[int] = []
-    position = 0  # where the current piece starts in line
+    position = origin  # where the current piece starts in line, plus origin
     open_word = False  # whether the last word runs on into the current piece
     for index, piece in enumerate(pieces):
         if index % 2:

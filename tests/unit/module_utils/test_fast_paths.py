@@ -127,6 +127,8 @@ def test_word_offsets_point_at_their_words(line: str) -> None:
         return
     assert len(offsets) == len(words)
     assert offsets == sorted(set(offsets))
+    # An origin shifts every position, on every path through split_words.
+    assert split_words(line, 7) == (words, [offset + 7 for offset in offsets])
     for word, offset in zip(words, offsets, strict=True):
         assert shlex.split(line[offset:], comments=True)[0] == word
 
