@@ -198,7 +198,8 @@ class _Parser:
         self.model = IniInventory(source=source)
         # Groups that exist in Ansible's inventory at this point of the file.
         self.existing_groups: set[str] = set(IMPLICIT_GROUPS) | set(known_groups)
-        self.group_hosts: dict[str, set[str]] = {}
+        # Each group's hosts in order, as dict keys: a host listed twice is a member once.
+        self.group_hosts: dict[str, dict[str, None]] = {}
         # Child edges, to refuse cycles as Ansible's Group.add_child_group does.
         self.child_edges: dict[str, list[str]] = {"all": ["ungrouped"]}
         self.pending: dict[str, _Pending] = {}
@@ -292,6 +293,8 @@ class _Parser:
             self._explain_foreign_format(lines)
             raise IniParseError(self.errors, self.suppressed_errors)
         self._warn_host_group_clashes()
+        for name, members in self.group_hosts.items():
+            self.model.groups[name].hosts = list(members)
         return self.model
 
     # --- sections -----------------------------------------------------------------------
@@ -344,7 +347,7 @@ class _Parser:
     def _add_group(self, name: str, column: int) -> IniGroup:
         group = IniGroup(name, self.line_number, column)
         self.model.groups[name] = group
-        self.group_hosts[name] = set()
+        self.group_hosts[name] = {}
         self.existing_groups.add(name)
         return group
 
@@ -354,7 +357,7 @@ class _Parser:
         if group is None:
             group = IniGroup(name, 0, 0)
             self.model.groups[name] = group
-            self.group_hosts[name] = set()
+            self.group_hosts[name] = {}
         return group
 
     # --- host lines ---------------------------------------------------------------------
@@ -405,21 +408,21 @@ class _Parser:
         if members is None:
             self._group(group_name)
             members = self.group_hosts[group_name]
-        host = self.model.hosts.get(name)
+        hosts = self.model.hosts
+        host = hosts.get(name)
         # Ansible's set_variable looks the name up among groups first, so variables of a
         # host that shares its name with a group land on the group.
         to_group = assignments is not None and name in self.existing_groups
+        line_number = self.line_number
         if host is None:
             records = [assignments] if assignments is not None and not to_group else []
-            host = self.model.hosts[name] = IniHost(name, self.line_number, column, port, records)
+            hosts[name] = IniHost(name, line_number, column, port, records)
         else:
-            if host.line != self.line_number:
+            if host.line != line_number:
                 self._check_redefinition(host, port, assignments, column)
             if assignments is not None and not to_group:
                 host.assignments.append(assignments)
-        if name not in members:
-            members.add(name)
-            self.model.groups[group_name].hosts.append(name)
+        members[name] = None
         if to_group:
             self._group(name).assignments.append(assignments)  # type: ignore[arg-type]
 
