@@ -108,15 +108,19 @@ class IniAssignments(t.NamedTuple):
         ]
 
 
-@dataclass(slots=True)
-class IniHost:
-    """A host: its first port and every variable assignment made to it, in file order."""
+class IniHost(t.NamedTuple):
+    """A host: where it is first written, its first port, and every variable assignment made
+    to it, in file order.
+
+    A named tuple (the parser makes one per host line, and a tuple is the cheapest object
+    Python builds); only ``assignments`` grows while the file is read.
+    """
 
     name: str
     line: int
     column: int
-    port: int | None = None
-    assignments: list[IniAssignments] = field(default_factory=list)
+    port: int | None
+    assignments: list[IniAssignments]
 
     @property
     def vars(self) -> list[IniVariable]:

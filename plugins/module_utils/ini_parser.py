@@ -416,7 +416,7 @@ class _Parser:
         line_number = self.line_number
         if host is None:
             records = [assignments] if assignments is not None and not to_group else []
-            hosts[name] = IniHost(name, line_number, column, port, records)
+            hosts[name] = new_tuple(IniHost, (name, line_number, column, port, records))
         else:
             if host.line != line_number:
                 self._check_redefinition(host, port, assignments, column)

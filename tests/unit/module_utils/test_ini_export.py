@@ -111,7 +111,7 @@ def test_untrusted_text_is_marked_as_ansible_inventory_marks_it() -> None:
 
 def test_values_json_cannot_hold_raise_with_the_variable_and_line() -> None:
     model = IniInventory(source="t.ini")
-    model.hosts["h"] = IniHost("h", 1, 1, assignments=[IniAssignments(4, [("k", {(1, 2): 3})], [3])])
+    model.hosts["h"] = IniHost("h", 1, 1, None, [IniAssignments(4, [("k", {(1, 2): 3})], [3])])
     with pytest.raises(ExportError, match=r"variable 'k' \(line 4\).*tuple"):
         host_variables(model, "h")
     with pytest.raises(ExportError, match="cannot be written as JSON"):
