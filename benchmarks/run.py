@@ -17,7 +17,7 @@ running Python, both plugins side by side (runs interleaved, so both see the sam
 * peak memory: the maximum resident set size (``ru_maxrss``) of the load subprocess, i.e. the
   whole Python process with ansible-core imported and the inventory built, median;
 * parser alone: ``parse_ini`` on the file in a subprocess that never imports ansible (checked),
-  host lines per second, best of 5.
+  host lines per second, best of 10 (the least disturbed run).
 
 It prints the table and writes docs/performance.md and docs/performance.png (the plot needs
 matplotlib; without it only the table is written). Timings never go into the test suite.
@@ -73,7 +73,7 @@ with open(sys.argv[1], "rb") as handle:
     data = handle.read()
 wall, cpu = [], []
 model = None
-for _ in range(5):
+for _ in range(10):
     # Free the previous run's model first: its teardown is not part of a parse.
     del model
     gc.collect()
@@ -374,7 +374,8 @@ group and 20 `:children` parents (`generate_inventory` in `benchmarks/run.py`).
 - **peak RSS**: `resource.getrusage(RUSAGE_SELF).ru_maxrss` at the end of the load subprocess, the
   peak resident memory of the whole process (interpreter and ansible-core included); the median.
 - **parser alone**: `parse_ini()` from `plugins/module_utils` in a subprocess that does not import
-  ansible (the script checks), host lines divided by the best of 5 parses.
+  ansible (the script checks), host lines divided by the best of 10 parses (each timed after the
+  previous model is freed; the garbage collection the parse itself causes is included).
 
 Runs of the two plugins alternate, so machine load falls on both alike. Numbers from a busy machine
 are noisy; the ratios are steadier than the seconds.
