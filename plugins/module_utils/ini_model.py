@@ -112,7 +112,7 @@ class IniHost(t.NamedTuple):
     """A host: where it is first written, its first port, and every variable assignment made
     to it, in file order.
 
-    A named tuple (the parser makes one per host line, and a tuple is the cheapest object
+    A named tuple (the parser makes one per host, and a tuple is the cheapest object
     Python builds); only ``assignments`` grows while the file is read.
     """
 
