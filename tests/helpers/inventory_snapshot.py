@@ -101,7 +101,8 @@ def canonical(value: t.Any, legacy_types: bool = False) -> t.Any:
         elif isinstance(value, bytes):
             value = value.decode("utf-8", "surrogateescape")
     if isinstance(value, dict):
-        return ("dict", [(canonical(k, legacy_types), canonical(v, legacy_types)) for k, v in value.items()])
+        # Keys are never mapped: 2.19+ keeps bytes and tuple keys as older cores do.
+        return ("dict", [(canonical(k), canonical(v, legacy_types)) for k, v in value.items()])
     if isinstance(value, list):
         return ("list", [canonical(item, legacy_types) for item in value])
     native = _native_type(value)
