@@ -522,21 +522,18 @@ class _Parser:
                 return None
             typed = (value, value_trap(text, value) if self.check_values else None)
         value, value_trap_found = typed
-        name_trap = self.name_traps[name] if name in self.name_traps else self._name_trap(name)
+        name_trap = self._name_trap(name)
         pair = (name, value)
-        if type(value) not in _IMMUTABLE_TYPES:
-            pass  # lists and dicts stay fresh per line, as the builtin makes them
-        elif name_trap is None and value_trap_found is None:
-            if len(self.clean_words) >= _MEMO_LIMIT:
-                self.clean_words.clear()  # bounded: a million different values are not all kept
-            self.clean_words[word] = pair
-        else:
-            # The word is not remembered (its traps are reported each time), its value is.
-            if len(self.trapped_texts) >= _MEMO_LIMIT:
-                self.trapped_texts.clear()
-            self.trapped_texts[text] = typed
-        if name_trap is not None or value_trap_found is not None:
+        trapped = name_trap is not None or value_trap_found is not None
+        if trapped:
             self._warn_traps(name, name_trap, text, value_trap_found, column=column)
+        # Lists and dicts stay fresh per line, as the builtin makes them. A trapped word is not
+        # remembered (its warnings come each time), only its typed value.
+        if type(value) in _IMMUTABLE_TYPES:
+            if trapped:
+                _remember(self.trapped_texts, text, typed)
+            else:
+                _remember(self.clean_words, word, pair)
         return pair
 
     def _typed(self, typer: t.Callable[[str], t.Any], text: str, column: int) -> t.Any:
@@ -774,6 +771,13 @@ class _Parser:
         return Diagnostic(
             severity, code, message, self.source, self.line_number, column, self.raw_line, hint, span
         )
+
+
+def _remember(memo: dict[str, t.Any], key: str, value: t.Any) -> None:
+    # Bounded: a file of a million different values does not keep them all.
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
 
 
 _FAILED = object()
