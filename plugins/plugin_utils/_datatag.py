@@ -59,34 +59,10 @@ class SourceTagger:
             )
         return tags
 
-    def key(self, name: str, line: int) -> str:
-        """A variable name: origin only (Ansible drops trust from names)."""
-        if not HAS_DATA_TAGGING:
-            return name
-        return _new_str(name, self._line(line)[1])
-
-    def value(self, value: t.Any, line: int) -> t.Any:
-        """A value as ansible.builtin.ini tags it (see module docstring)."""
-        if not HAS_DATA_TAGGING:
-            return _plain(value)
-        return self._tag(value, self._line(line))
-
-    def variable(self, name: str, value: t.Any, line: int) -> tuple[str, t.Any]:
-        """``(key(name, line), value(value, line))`` in one step, for the hot loop."""
-        if not HAS_DATA_TAGGING:
-            return name, _plain(value)
-        tags = self._lines.get(line) or self._line(line)
-        value_type = type(value)
-        if value_type is str:
-            return _new_str(name, tags[1]), _new_str(value, tags[2])
-        if value_type is int:
-            return _new_str(name, tags[1]), _new_int(value, tags[1])
-        if value_type is bool or value is None:
-            return _new_str(name, tags[1]), value
-        return _new_str(name, tags[1]), self._tag(value, tags)
-
     def variables(self, records: t.Iterable[IniAssignments]) -> list[tuple[str, t.Any]]:
-        """``variable()`` of each assignment of these records (one per line), in order."""
+        """``(name, value)`` of each assignment of these records (one per line), in order, as
+        ansible.builtin.ini tags them: the name with its origin only (Ansible drops trust from
+        names), the value as the module docstring says."""
         if not HAS_DATA_TAGGING:
             return [(name, _plain(value)) for record in records for name, value in record.pairs]
         tagged: list[tuple[str, t.Any]] = []

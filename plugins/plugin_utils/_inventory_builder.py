@@ -75,8 +75,8 @@ def _populate(inventory: InventoryData, model: IniInventory, direct: bool) -> No
             inventory.add_child(group.name, child)
     for group in model.groups.values():
         group_object = groups[group.name]
-        for variable in group.vars:
-            group_object.set_variable(*tagger.variable(variable.name, variable.value, variable.line))
+        for key, value in tagger.variables(group.assignments):
+            group_object.set_variable(key, value)
     hosts = inventory.hosts
     for host in model.hosts.values():
         if host.assignments:

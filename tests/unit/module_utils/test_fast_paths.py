@@ -35,7 +35,7 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_hosts import
     expand_host_pattern,
     split_port,
 )
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import UntrustedText
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import IniAssignments, UntrustedText
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_values import (
     ValueTypingError,
     literal_eval_value,
@@ -390,11 +390,11 @@ def test_tagger_equals_tag_helper(text: str, line: int) -> None:
         return (native, tags, _comparable(AnsibleTagHelper.as_native_type(item)))
 
     tagger = tagging.SourceTagger("/inv.ini")
-    key, tagged = tagger.variable("name", value, line)
+    # Two lines, so that tags are looked up per record: the earlier line's must not leak.
+    records = [IniAssignments(line + 1, [("other", 1)], [1]), IniAssignments(line, [("name", value)], [1])]
+    (_other_key, _other), (key, tagged) = tagger.variables(records)
     assert described(key) == described(origin.tag("name"))
     assert described(tagged) == described(slow(value))
-    assert described(tagger.value(value, line)) == described(slow(value))
-    assert described(tagger.key("name", line)) == described(origin.tag("name"))
 
 
 # --- populating -----------------------------------------------------------------------------
