@@ -46,6 +46,7 @@ import stat
 import subprocess
 import sys
 import types
+import typing as t
 from pathlib import Path
 
 SOURCE_VARIABLE = "INI_INVENTORY_SOURCE"
@@ -102,10 +103,11 @@ def _serve(arguments: argparse.Namespace) -> int:
     modules = _load_parser()
     parser, export = modules.parser, modules.export
     source = _source_path(arguments.source)
-    try:
-        model = parser.parse_ini(read_source(source), source)
-    except parser.IniParseError as error:
-        raise ScriptError(str(error)) from None
+    with _naming(source):
+        try:
+            model = parser.parse_ini(read_source(source), source)
+        except parser.IniParseError as error:
+            raise ScriptError(str(error)) from None
     for line in modules.diagnostics.summarize(modules.lint.source_diagnostics(model)):
         print(line, file=sys.stderr)
     try:
@@ -120,6 +122,18 @@ def _serve(arguments: argparse.Namespace) -> int:
         raise ScriptError(f"{source}: {error}") from None
     write_stdout(text + "\n")
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _naming(source: str) -> t.Iterator[None]:
+    """Turn what Python itself refuses while parsing ``source`` into a message that names it."""
+    try:
+        yield
+    except RecursionError:
+        # Nesting deeper than Python's stack, such as a host pattern of thousands of ranges.
+        raise ScriptError(f"{source}: the input is nested too deeply to read") from None
+    except MemoryError:
+        raise ScriptError(f"{source}: out of memory while reading it") from None
 
 
 def _argument_parser() -> argparse.ArgumentParser:
@@ -275,17 +289,15 @@ def _check(arguments: argparse.Namespace) -> int:
         print(f"{_program()}: parser from {modules.root}", file=sys.stderr)
         print(f"{_program()}: {knowledge.description}", file=sys.stderr)
         print(f"{_program()}: checking {len(paths)} file(s)", file=sys.stderr)
-    results = [
-        lint.check_source(
-            read_source(path, EXIT_TROUBLE),
-            path,
-            knowledge=knowledge,
-            typing=arguments.typing,
-            select=select,
-            ignore=ignore,
-        )
-        for path in paths
-    ]
+    results = []
+    for path in paths:
+        data = read_source(path, EXIT_TROUBLE)
+        with _naming(path):
+            results.append(
+                lint.check_source(
+                    data, path, knowledge=knowledge, typing=arguments.typing, select=select, ignore=ignore
+                )
+            )
     if arguments.format == "text":
         text = lint.format_text(results)
     elif arguments.format == "json":

@@ -136,7 +136,7 @@ def test_a_pattern_of_1200_ranges_is_an_error_not_a_traceback(tmp_path: Path, co
     result = run(SCRIPT, *command, str(source))
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert result.stderr.strip() or result.stdout.strip()
+    assert str(source) in result.stderr + result.stdout  # the builtin names the file too
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
