@@ -590,7 +590,7 @@ def _register_collection_package(root: Path) -> None:
         package = types.ModuleType(name)
         package.__path__ = [str(path)] if path is not None else []
         sys.modules[name] = package
-        parent, _, child = name.rpartition(".")
+        parent, _dot, child = name.rpartition(".")
         if parent:
             setattr(sys.modules[parent], child, package)
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
 from .ini_model import SEVERITY_ERROR, SEVERITY_WARNING, Diagnostic, IniInventory
-from .ini_parser import IniParseError, decode_source, parse_ini
+from .ini_parser import BYTE_ORDER_MARK, IniParseError, decode_source, parse_ini
 
 __all__ = [
     "BUILTIN_KNOWLEDGE",
@@ -139,6 +139,8 @@ def check_source(
     """
     text = decode_source(data)
     lines = text.splitlines()
+    if lines:
+        lines[0] = lines[0].removeprefix(BYTE_ORDER_MARK)  # the parser ignores it too
     result = CheckResult(source)
     try:
         model = parse_ini(text, source, typing=typing)
