@@ -17,6 +17,7 @@ import sys
 import typing as t
 from pathlib import Path
 
+import jsonschema
 import pytest
 from ansible.errors import AnsibleError
 from ansible.inventory.data import InventoryData
@@ -152,6 +153,35 @@ def test_knowledge_changes_findings_only_where_the_plugin_knows_more(tmp_path: P
     without_core = json.loads(run("check", "--format", "json", str(source), ansible=False).stdout)
     assert [record["code"] for record in with_core] == ["invalid-value"]
     assert without_core == []
+
+
+BROKEN_FIXTURES = [
+    REPO_ROOT / "tests" / "integration" / "fixtures" / "broken.ini",
+    *(path for path in CASES if path.name in {"many_errors.ini", "cycle.ini", "unhashable_value.ini"}),
+]
+SARIF_SCHEMA = REPO_ROOT / "tests" / "unit" / "plugins" / "module_utils" / "data" / "sarif-schema-2.1.0.json"
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif"])
+def test_each_format_on_the_broken_fixtures(output_format: str) -> None:
+    paths = [str(path) for path in BROKEN_FIXTURES]
+    result = run("check", "--format", output_format, *paths)
+    assert result.returncode == 1, result.stderr
+    expected = [ini_lint.check_source(Path(path).read_bytes(), path) for path in paths]
+    count = sum(len(found.diagnostics) for found in expected)
+    assert count >= len(paths)
+    if output_format == "text":
+        assert result.stdout == ini_lint.format_text(expected)
+    elif output_format == "json":
+        assert len(json.loads(result.stdout)) == count
+    elif output_format == "github":
+        assert len([line for line in result.stdout.splitlines() if line.startswith("::error ")]) == count
+    else:
+        schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+        log = json.loads(result.stdout)
+        jsonschema.validators.validator_for(schema)(schema).validate(log)
+        assert len(log["runs"][0]["results"]) == count
+        assert log["runs"][0]["tool"]["driver"]["version"]
 
 
 # --- the plugin and check report the same --------------------------------------------------
