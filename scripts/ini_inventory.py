@@ -564,9 +564,32 @@ def _writable_by_others(
     sticky = sticky_allowed and stat.S_ISDIR(status.st_mode) and status.st_mode & stat.S_ISVTX
     if status.st_uid not in owners and not sticky:
         return f"{path} belongs to another user (uid {status.st_uid})"
-    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not sticky:
+    if sticky:
+        return None
+    if status.st_mode & stat.S_IWOTH or (status.st_mode & stat.S_IWGRP and not _private_group(status)):
         return f"{path} is writable by group or others (chmod go-w to trust it)"
     return None
+
+
+def _private_group(status: os.stat_result) -> bool:
+    """Whether the file's group is its owner's own "user private group" (umask 002 systems).
+
+    Such a group is named like its user, is the user's primary group and has no other members, so
+    its write bit grants nothing to anyone else.
+    """
+    try:
+        import grp
+        import pwd
+
+        owner = pwd.getpwuid(status.st_uid)
+        group = grp.getgrgid(status.st_gid)
+    except (ImportError, KeyError):
+        return False
+    return (
+        owner.pw_gid == status.st_gid
+        and group.gr_name == owner.pw_name
+        and all(member == owner.pw_name for member in group.gr_mem)
+    )
 
 
 def _register_collection_package(root: Path) -> None:

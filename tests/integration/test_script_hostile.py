@@ -120,6 +120,31 @@ def test_a_writable_script_directory_on_sys_path_is_not_searched(tmp_path: Path,
     assert f"{directory} is writable by group or others" in result.stderr
 
 
+def _in_a_user_private_group() -> bool:
+    try:
+        import grp
+        import pwd
+    except ImportError:
+        return False
+    user = pwd.getpwuid(os.geteuid())
+    group = grp.getgrgid(user.pw_gid)
+    return group.gr_name == user.pw_name and set(group.gr_mem) <= {user.pw_name}
+
+
+@pytest.mark.skipif(not _in_a_user_private_group(), reason="the user's primary group is shared")
+def test_a_tree_writable_only_by_the_owners_private_group_is_used(tmp_path: Path, inventory: Path) -> None:
+    # umask 002 systems (a group per user) make every checkout group-writable: still nobody else's.
+    copy = tmp_path / "checkout"
+    shutil.copytree(REPO_ROOT / "plugins", copy / "plugins", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO_ROOT / "scripts", copy / "scripts")
+    shutil.copy(REPO_ROOT / "galaxy.yml", copy / "galaxy.yml")
+    for path in [copy, *copy.rglob("*")]:
+        path.chmod(0o775 if path.is_dir() else 0o664)
+    result = run(copy / "scripts" / "ini_inventory.py", "--version", HOME=str(tmp_path / "home"))
+    assert result.returncode == 0, result.stderr
+    assert f"parser: {copy / 'plugins' / 'module_utils'}" in result.stdout
+
+
 def test_its_own_checkout_is_used(inventory: Path) -> None:
     result = run(SCRIPT, "--version")
     assert result.returncode == 0
