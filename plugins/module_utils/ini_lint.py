@@ -78,6 +78,8 @@ _PLUGIN_KNOWLEDGE_MODULE = "plugin_utils._knowledge"
 def available_knowledge() -> Knowledge:
     """The plugin's knowledge of ansible_* variables if ansible-core is importable, else the built-in set."""
     plugins_package = __name__.rpartition(".")[0].rpartition(".")[0]
+    if not plugins_package:
+        return BUILTIN_KNOWLEDGE  # a copy of this module outside the collection
     try:
         module = importlib.import_module(f"{plugins_package}.{_PLUGIN_KNOWLEDGE_MODULE}")
     except ImportError:

@@ -67,6 +67,11 @@ def test_without_the_plugin_side_the_built_in_set_is_used(monkeypatch: pytest.Mo
     assert ini_lint.available_knowledge() is BUILTIN_KNOWLEDGE
 
 
+def test_a_copy_outside_the_collection_uses_the_built_in_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ini_lint, "__name__", "vendored.ini_lint")
+    assert ini_lint.available_knowledge() is BUILTIN_KNOWLEDGE
+
+
 # --- check_source -----------------------------------------------------------------------
 
 
