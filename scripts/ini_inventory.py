@@ -50,6 +50,12 @@ import typing as t
 from pathlib import Path
 
 SOURCE_VARIABLE = "INI_INVENTORY_SOURCE"
+# The plugin's typing option in the environment: check and diff follow it, as the plugin does.
+TYPING_VARIABLE = "ANSIBLE_INIPLUS_TYPING"
+TYPINGS = ("literal_eval", "string")
+TYPING_HELP = (
+    f"how values are typed, as the plugin's typing option (default: ${TYPING_VARIABLE}, else literal_eval)"
+)
 COLLECTION = ("ansible_collections", "iniplus", "inventory")
 PACKAGE = "ansible_collections.iniplus.inventory.plugins.module_utils"
 # A file that only the collection's root holds, to recognise it.
@@ -247,7 +253,12 @@ def _subcommand_parser() -> argparse.ArgumentParser:
         metavar="CODES",
         help="do not report these codes (comma-separated)",
     )
-    check.add_argument("--typing", choices=("literal_eval", "string"), default="literal_eval")
+    check.add_argument(
+        "--typing",
+        choices=TYPINGS,
+        default=_default_typing(),
+        help=TYPING_HELP,
+    )
     check.add_argument(
         "-v", "--verbose", action="store_true", help="say on stderr which parser and knowledge are used"
     )
@@ -264,9 +275,22 @@ def _subcommand_parser() -> argparse.ArgumentParser:
         "--git", metavar="REV", help="compare FILE as it is in git revision REV with FILE in the work tree"
     )
     diff.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    diff.add_argument("--typing", choices=("literal_eval", "string"), default="literal_eval")
+    diff.add_argument(
+        "--typing",
+        choices=TYPINGS,
+        default=_default_typing(),
+        help=TYPING_HELP,
+    )
     diff.set_defaults(run=_diff)
     return parser
+
+
+def _default_typing() -> str:
+    """The plugin's typing as the environment sets it (ansible.cfg needs ansible-core to read)."""
+    typing = os.environ.get(TYPING_VARIABLE) or "literal_eval"
+    if typing not in TYPINGS:
+        raise ScriptError(f"{TYPING_VARIABLE}={typing!r} is not one of {', '.join(TYPINGS)}", EXIT_TROUBLE)
+    return typing
 
 
 def _codes(options: list[str]) -> frozenset[str]:

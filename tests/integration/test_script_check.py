@@ -96,6 +96,20 @@ def test_exit_status(inventories: dict[str, Path], names: list[str], options: li
     assert "Traceback" not in result.stderr
 
 
+def test_typing_follows_the_plugins_environment_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "hosts.ini"
+    source.write_text("[web]\nweb1 version=1.10\n")
+    assert "surprising-number" in run("check", str(source)).stdout
+    monkeypatch.setenv("ANSIBLE_INIPLUS_TYPING", "string")
+    assert run("check", "--strict", str(source)).returncode == 0
+    assert run("check", "--strict", "--typing", "literal_eval", str(source)).returncode == 1
+    monkeypatch.setenv("ANSIBLE_INIPLUS_TYPING", "bogus")
+    refused = run("check", str(source))
+    assert refused.returncode == 2 and "ANSIBLE_INIPLUS_TYPING" in refused.stderr
+
+
 def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "nope.ini"))
     assert result.returncode == 2
