@@ -101,7 +101,14 @@ def test_an_installed_collection_with_writable_code_is_refused_and_named(
     copy = tmp_path / "elsewhere" / "inv.py"
     copy.parent.mkdir()
     shutil.copy(SCRIPT, copy)
-    result = run(copy, "--list", "--source", str(inventory), ANSIBLE_COLLECTIONS_PATH=str(collections))
+    result = run(
+        copy,
+        "--list",
+        "--source",
+        str(inventory),
+        ANSIBLE_COLLECTIONS_PATH=str(collections),
+        HOME=str(tmp_path / "home"),  # no ~/.ansible/collections to fall back on
+    )
     assert not canary.exists()
     assert result.returncode == 3
     assert "writable by group or others" in result.stderr and str(installed) in result.stderr
