@@ -9,6 +9,7 @@
 * ``sanity``: ansible-test sanity on the newest ansible-core, run on a copy of the collection.
 * ``changelog``: antsibull-changelog lint, and the changelog of the pending release (tests/output/changelog/).
 * ``docs``: antsibull-docs lint-collection-docs on the plugin documentation.
+* ``review``: the inventory script's check and diff, with the real pre-commit running the repository's hook.
 * tag ``ci`` (``python3 dev.py test``): lint, sanity, changelog, docs and the test matrix: what CI runs.
 """
 
@@ -200,3 +201,19 @@ def _install_pip_bootstrap_shim(session: nox.Session, home: Path) -> None:
     cache = home / ".ansible" / "test" / "cache"
     cache.mkdir(parents=True, exist_ok=True)
     (cache / f"get_pip_{match.group(1).replace('.', '_')}.py").write_text(_PIP_BOOTSTRAP_SHIM)
+
+
+@nox.session(python=CORES[NEWEST][0], tags=["ci"])
+def review(session: nox.Session) -> None:
+    """check and diff of the inventory script, with the real pre-commit running the repository's hook."""
+    _install_core(session, NEWEST)
+    session.install("-r", "tests/requirements/review.txt")
+    session.run(
+        "pytest",
+        "tests/integration/test_pre_commit_hook.py",
+        "tests/integration/test_script_check.py",
+        "tests/integration/test_script_diff.py",
+        "tests/unit/plugins/module_utils/test_ini_lint.py",
+        *session.posargs,
+        env={"INIPLUS_REQUIRE_PRE_COMMIT": "1"},
+    )
