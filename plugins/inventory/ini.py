@@ -195,6 +195,7 @@ from ansible_collections.iniplus.inventory.plugins.plugin_utils._diagnostics imp
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._inventory_builder import (
     populate_inventory,
 )
+from ansible_collections.iniplus.inventory.plugins.plugin_utils._loader import read_source
 
 _VAULT_HEADER = b"$ANSIBLE_VAULT"
 
@@ -349,7 +350,8 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             inventory.current_source = previous
 
     def _read_source(self, path: str) -> bytes:
-        return self._decrypt(path, self._read_bytes(path))
+        # As the builtin reads it: through the loader, which also decrypts vault.
+        return read_source(self.loader, path)
 
     @staticmethod
     def _read_bytes(path: str) -> bytes:
@@ -359,5 +361,5 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
     def _decrypt(self, path: str, data: bytes) -> bytes:
         if data.startswith(_VAULT_HEADER) and self.loader is not None:
             # Vault-encrypted inventories: only the loader holds the secrets to decrypt them.
-            data, _shown = self.loader._get_file_contents(path)
+            data = read_source(self.loader, path)
         return data
