@@ -98,3 +98,25 @@ def test_model_without_steps_makes_memberships_then_links(tmp_path: Path) -> Non
     inventory.reconcile_inventory()
     assert group_names(inventory, "h") == ["a", "q", "p", "all"]
     assert [child.name for child in inventory.groups["p"].child_groups] == ["a"]
+
+
+@pytest.mark.parametrize("plugin_name", [BUILTIN, OURS])
+def test_constructed_with_vars_plugins_sees_groups_in_builtin_order(
+    plugin_name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The issue's user-visible case: group_vars are merged in get_groups() order, the last wins."""
+    from ansible import constants as C
+    from ansible.inventory.manager import InventoryManager
+
+    (tmp_path / "hosts.ini").write_text(PARENT_DECLARED_FIRST)
+    (tmp_path / "group_vars").mkdir()
+    (tmp_path / "group_vars" / "top.yml").write_text("role: top\n")
+    (tmp_path / "group_vars" / "web.yml").write_text("role: web\n")
+    (tmp_path / "constructed.yml").write_text(
+        "plugin: constructed\nuse_vars_plugins: true\ncompose:\n  myrole: role\n"
+    )
+    monkeypatch.setattr(C, "INVENTORY_ENABLED", [plugin_name, "constructed"])
+    manager = InventoryManager(
+        loader=DataLoader(), sources=[str(tmp_path / "hosts.ini"), str(tmp_path / "constructed.yml")]
+    )
+    assert manager.get_host("h1").vars["myrole"] == "web"
