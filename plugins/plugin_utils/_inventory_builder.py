@@ -163,11 +163,10 @@ def _join_group(inventory: InventoryData, group_name: str, host_names: list[str]
         members.append(host)
         member_names.add(name)
         host_groups = host.groups
-        if ancestors:
-            for ancestor in ancestors:
-                if ancestor not in host_groups:
-                    host_groups.append(ancestor)
-        if not host_groups or group not in host_groups:
+        for ancestor in ancestors:
+            if ancestor not in host_groups:
+                host_groups.append(ancestor)
+        if group not in host_groups:
             host_groups.append(group)
     group.clear_hosts_cache()
     inventory._groups_dict_cache = {}
