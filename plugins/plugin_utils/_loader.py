@@ -20,13 +20,15 @@ __all__ = ["read_source"]
 def read_source(loader: t.Any, path: str) -> bytes:
     """The bytes of ``path`` as the builtin reads them: through ``loader``, or from disk without one.
 
-    Bytes, not text, so that undecodable bytes reach the parser as they are. A loader that
-    hands back text (some test doubles do) is given back as UTF-8 bytes.
+    Bytes, not text, so that undecodable bytes reach the parser as they are. On 2.19+ the
+    loader's bytes carry an origin tag; they are passed on as they are (a plain copy would only
+    cost memory: decoding gives a plain ``str``). A loader that hands back text (some test
+    doubles do) is given back as UTF-8 bytes.
     """
     if loader is not None:
         data, _show_content = loader._get_file_contents(path)
         if isinstance(data, str):
             return data.encode("utf-8", "surrogateescape")
-        return bytes(data)
+        return data
     with open(to_bytes(path, errors="surrogate_or_strict"), "rb") as handle:
         return handle.read()
