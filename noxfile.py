@@ -217,3 +217,67 @@ def review(session: nox.Session) -> None:
         *session.posargs,
         env={"INIPLUS_REQUIRE_PRE_COMMIT": "1"},
     )
+
+
+# --- peer tests: ansible-core's own INI inventory unit tests, with iniplus.inventory.ini swapped in ---
+
+PEER_CORES = ("2.16", "2.21")
+# ansible-core's unit tests of the INI inventory plugin, relative to its sdist's test/ directory.
+PEER_TESTS = ("units/plugins/inventory/test_inventory.py",)
+
+
+@nox.session(tags=["ci"])
+@nox.parametrize(
+    "python,core",
+    [(CORES[core][0], core) for core in PEER_CORES],
+    ids=list(PEER_CORES),
+)
+def peer_tests(session: nox.Session, core: str) -> None:
+    """ansible-core's own INI inventory unit tests, with iniplus.inventory.ini in place of ``ini``.
+
+    Downloads the ansible-core sdist from PyPI (``pip download --no-binary :all:``), extracts its
+    ``test/units`` into this session's tmp directory and runs PEER_TESTS there with
+    ``tests/peer/iniplus_peer.py`` loaded, which swaps the plugin in and fails a test that reaches
+    the builtin. Nothing of ansible-core is copied into the repository.
+    """
+    import tarfile
+
+    version = CORES[core][1]
+    session.install(f"ansible-core=={version}", "pip", "-r", "tests/requirements/peer.txt")
+    tmp = Path(session.create_tmp()).resolve()
+    downloads = tmp / "sdist"
+    sdists = sorted(downloads.glob(f"ansible_core-{version}.tar.gz"))
+    if not sdists:
+        session.run(
+            "python", "-m", "pip", "download", "--quiet", "--no-binary", ":all:", "--no-deps",
+            "--dest", str(downloads), f"ansible-core=={version}",
+        )  # fmt: skip
+        sdists = sorted(downloads.glob(f"ansible_core-{version}.tar.gz"))
+    if not sdists:
+        session.error(f"pip download gave no ansible_core-{version}.tar.gz")
+    unpacked = tmp / f"ansible_core-{version}"
+    if unpacked.exists():
+        shutil.rmtree(unpacked)
+    with tarfile.open(sdists[0]) as archive:
+        prefix = f"ansible_core-{version}/test/units/"
+        members = [member for member in archive.getmembers() if member.name.startswith(prefix)]
+        archive.extractall(tmp, members=members, filter="data")
+    test_root = unpacked / "test"
+    # The checkout on a collections path, as ansible_collections/iniplus/inventory.
+    collections = tmp / "collections"
+    namespace = collections / "ansible_collections" / "iniplus"
+    namespace.mkdir(parents=True, exist_ok=True)
+    if not (namespace / "inventory").exists():
+        os.symlink(ROOT, namespace / "inventory")
+    # An empty configuration, so this checkout's pytest.ini (an ancestor of .nox/) is not used.
+    config = tmp / "peer-pytest.ini"
+    config.write_text("[pytest]\n")
+    session.chdir(test_root)
+    session.run(
+        "python", "-m", "pytest", "-c", str(config), "--rootdir", str(test_root),
+        "-p", "iniplus_peer", "-p", "no:cacheprovider", "-v", *PEER_TESTS, *session.posargs,
+        env={
+            "PYTHONPATH": os.pathsep.join([str(test_root), str(ROOT / "tests" / "peer")]),
+            "ANSIBLE_COLLECTIONS_PATH": str(collections),
+        },
+    )  # fmt: skip
