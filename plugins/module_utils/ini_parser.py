@@ -35,7 +35,10 @@ from .ini_model import (
     IniGroup,
     IniHost,
     IniInventory,
+    IniVariable,
     UntrustedText,
+    quoted,
+    shortened,
 )
 from .ini_values import ValueTypingError, type_value, type_value_as_string
 from .ini_words import ShellWordsError, split_words
@@ -201,7 +204,10 @@ class _Parser:
         # Each group's hosts in order, as dict keys: a host listed twice is a member once.
         self.group_hosts: dict[str, dict[str, None]] = {}
         # Child edges, to refuse cycles as Ansible's Group.add_child_group does.
-        self.child_edges: dict[str, list[str]] = {"all": ["ungrouped"]}
+        self.child_edges: dict[str, dict[str, None]] = {"all": {"ungrouped": None}}
+        # The latest assignment of each variable of a host listed more than once, kept up to
+        # date line by line so that a repeated host line costs its own variables only.
+        self.latest_host_vars: dict[str, dict[str, IniVariable]] = {}
         self.pending: dict[str, _Pending] = {}
         self.errors: list[Diagnostic] = []
         self.suppressed_errors = 0
@@ -271,7 +277,7 @@ class _Parser:
                 if line[-1] == "]":
                     self._error(
                         "invalid-section",
-                        f"invalid section header {line!r}",
+                        f"invalid section header {quoted(line)}",
                         indent + 1,
                         len(line),
                         "a header is [group], [group:vars] or [group:children], "
@@ -422,6 +428,9 @@ class _Parser:
                 self._check_redefinition(host, port, assignments, column)
             if assignments is not None and not to_group:
                 host.assignments.append(assignments)
+                latest = self.latest_host_vars.get(name)
+                if latest is not None:
+                    latest.update((variable.name, variable) for variable in assignments.variables())
         members[name] = None
         if to_group:
             self._group(name).assignments.append(assignments)  # type: ignore[arg-type]
@@ -434,7 +443,7 @@ class _Parser:
         if port is None and pattern.strip().endswith(":"):
             self._error(
                 "missing-port",
-                f"host pattern {pattern!r} ends in ':' but gives no port",
+                f"host pattern {quoted(pattern)} ends in ':' but gives no port",
                 column,
                 len(pattern),
                 "':' is reserved for a port: write host:22, or drop the ':'",
@@ -448,7 +457,7 @@ class _Parser:
         if not names:
             self._warn(
                 "empty-range",
-                f"host pattern {pattern!r} expands to no host at all",
+                f"host pattern {quoted(pattern)} expands to no host at all",
                 column,
                 len(pattern),
                 "a range runs from begin up to end: swap the bounds, e.g. [1:10] rather than [10:1]",
@@ -457,7 +466,7 @@ class _Parser:
             if name.strip() == "---":
                 self._error(
                     "yaml-document",
-                    f"host pattern {pattern!r} looks like a YAML document start",
+                    f"host pattern {quoted(pattern)} looks like a YAML document start",
                     column,
                     len(pattern),
                     "this file looks like YAML: name it *.yml, or use the yaml inventory plugin",
@@ -507,7 +516,7 @@ class _Parser:
         if not equals:
             self._error(
                 "expected-key-value",
-                f"expected key=value after the host name, got {word!r}",
+                f"expected key=value after the host name, got {quoted(word)}",
                 column,
                 len(word),
                 "quote values that contain blanks: key='two words'",
@@ -546,7 +555,7 @@ class _Parser:
     def _unusable_value(self, text: str, error: ValueTypingError, column: int) -> None:
         self._error(
             "unusable-value",
-            f"value {text!r} cannot be used: {error}",
+            f"value {quoted(text)} cannot be used: {error}",
             column,
             len(text),
             "quote the value to keep it as a string",
@@ -558,7 +567,7 @@ class _Parser:
         if not equals:
             self._error(
                 "expected-key-value",
-                f"expected key=value in [{group_name}:vars], got {line!r}",
+                f"expected key=value in [{group_name}:vars], got {quoted(line)}",
                 indent + 1,
                 len(line),
                 "each line of a :vars section is one name=value",
@@ -583,7 +592,7 @@ class _Parser:
         if match is None:
             self._error(
                 "expected-group-name",
-                f"expected a group name in [{group_name}:children], got {line!r}",
+                f"expected a group name in [{group_name}:children], got {quoted(line)}",
                 indent + 1,
                 len(line),
                 "one group name a line; comments after it start with '#'",
@@ -611,7 +620,7 @@ class _Parser:
         del self.pending[name]
 
     def _add_child(self, parent: str, child: str, column: int) -> None:
-        edges = self.child_edges.setdefault(parent, [])
+        edges = self.child_edges.setdefault(parent, {})
         if child in edges:
             return
         if child == parent or self._reaches(child, parent):
@@ -624,7 +633,7 @@ class _Parser:
                 f"{parent!r} a descendant of {child!r}",
             )
             return
-        edges.append(child)
+        edges[child] = None
         self._group(child)
         self._group(parent).children.append(child)
 
@@ -665,9 +674,14 @@ class _Parser:
             self._warn(found[0], found[1], where, max(1, len(text)), found[2])
 
     def _check_glued_comment(self, line: str, indent: int) -> None:
+        # The quotes before each match are counted once, from where the last count stopped.
+        singles = doubles = counted = 0
         for glued in _GLUED_COMMENT.finditer(line):
-            before = line[: glued.start() + 1]
-            if before.count("'") % 2 == 0 and before.count('"') % 2 == 0:
+            end = glued.start() + 1
+            singles += line.count("'", counted, end)
+            doubles += line.count('"', counted, end)
+            counted = end
+            if singles % 2 == 0 and doubles % 2 == 0:
                 self._warn(
                     "comment-cuts-value",
                     "'#' right after a word starts a comment: the rest of the line is dropped",
@@ -690,14 +704,18 @@ class _Parser:
                 "give each host one port, or set ansible_port explicitly",
             )
         if assignments is not None and host.assignments:
-            earlier = {variable.name: variable for variable in host.vars}
+            earlier = self.latest_host_vars.get(host.name)
+            if earlier is None:
+                earlier = {variable.name: variable for variable in host.vars}
+                self.latest_host_vars[host.name] = earlier
             for variable in assignments.variables():
                 previous = earlier.get(variable.name)
                 if previous is not None and previous.value != variable.value:
                     self._warn(
                         "conflicting-variable",
-                        f"host {host.name!r} sets {variable.name}={variable.value!r} here and "
-                        f"{previous.value!r} on line {previous.line}; the later one wins",
+                        f"host {quoted(host.name)} sets {variable.name}={shortened(repr(variable.value))} "
+                        f"here and {shortened(repr(previous.value))} on line {previous.line}; "
+                        "the later one wins",
                         variable.column,
                         len(variable.name),
                         "define a host's variables in one place, or move shared ones to a :vars section",
