@@ -29,9 +29,11 @@ CASES = {
     # glued '#' inside a quoted value
     "glued-comment": lambda: 'h v="' + "a#" * 200_000 + '"\n',
     # 10,000 children of one group (the builtin keeps children in a list too)
-    "many-children": lambda: "[p:children]\n"
-    + "".join(f"c{index}\n" for index in range(10_000))
-    + "".join(f"[c{index}]\n" for index in range(10_000)),
+    "many-children": lambda: (
+        "[p:children]\n"
+        + "".join(f"c{index}\n" for index in range(10_000))
+        + "".join(f"[c{index}]\n" for index in range(10_000))
+    ),
     # 50 bad 1 MB lines: the error message, not the parse, was the cost
     "long-bad-lines": lambda: "[g]\n" + ("h " + "x" * 1_000_000 + "\n") * 50,
 }

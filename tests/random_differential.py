@@ -31,10 +31,31 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "helpers"))
 
 GROUPS = ["web", "db", "all", "ungrouped", "g.x", "grüppe", "h1", "prod", "web-1", "bastion"]
-HOSTS = ["h1", "h2", "web", "db", "bastion", "localhost", "10.0.0.1", "::1", "fe80::1", "höst", "h.example.com"]
+HOSTS = [
+    "h1",
+    "h2",
+    "web",
+    "db",
+    "bastion",
+    "localhost",
+    "10.0.0.1",
+    "::1",
+    "fe80::1",
+    "höst",
+    "h.example.com",
+]
 RANGES = ["[1:3]", "[01:03]", "[a:c]", "[1:6:2]", "[3:1]", "[:2]", "[A:C]", "[x:z:2]", "[5:1:-1]"]
 BAD_RANGES = ["[0:2:0]", "[1:]", "[x]", "[c:a]", "[1:2:3:4]"]
-KEYS = ["a", "b", "ansible_port", "ansible_host", "inventory_file", "inventory_dir", "ansible_group_priority", "k"]
+KEYS = [
+    "a",
+    "b",
+    "ansible_port",
+    "ansible_host",
+    "inventory_file",
+    "inventory_dir",
+    "ansible_group_priority",
+    "k",
+]
 VALUES = [
     "1",
     "-5",

@@ -239,11 +239,11 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         contents = self._read_sources(path, entries)
         paths = [source for source, _data in contents]
         cache_key, digest = self._cache_entry(path, contents, typing)
-        store = EntryStore(self._cache) if cache_key else None
+        store = EntryStore(self._cache, cache_key) if cache_key else None
         if store is not None and not store.usable:
-            self.display.vvv(f"iniplus: not caching {path}: {store.refusal(cache_key)}")
-            cache_key = store = None
-        models = self._load_cached_models(path, store, cache_key, digest) if store is not None and cache else None
+            self.display.vvv(f"iniplus: not caching {path}: {store.refusal()}")
+            store = None
+        models = self._load_cached_models(path, store, digest) if store is not None and cache else None
         if models is None:
             models = []
             for source, data in contents:
@@ -251,7 +251,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
                 self._add_model(model, diagnostics, as_source=True)
                 models.append(model)
             if store is not None:
-                self._store_models(path, store, cache_key, models, digest, paths)
+                self._store_models(path, store, models, digest, paths)
         else:
             for model in models:
                 self._add_model(model, diagnostics, as_source=True)
@@ -301,16 +301,16 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         )
         return f"{self.get_cache_key(path)}_{digest[:16]}", digest
 
-    def _store_models(self, path, store, cache_key, models, digest, sources) -> None:
+    def _store_models(self, path, store, models, digest, sources) -> None:
         try:
             data = encode_models(models, digest)
             # No more readable than the most restrictive source: a 0600 file stays private.
-            store.store(cache_key, data, entry_mode(os.stat(source).st_mode for source in sources))
+            store.store(data, entry_mode(os.stat(source).st_mode for source in sources))
         except (Uncacheable, OSError) as error:
             self.display.vvv(f"iniplus: not caching {path}: {error}")
 
-    def _load_cached_models(self, path, store, cache_key, digest):
-        refusal = store.refusal(cache_key)
+    def _load_cached_models(self, path, store, digest):
+        refusal = store.refusal()
         if refusal == "no entry":
             return None
         if refusal is not None:
@@ -318,7 +318,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             self.display.vvv(f"iniplus: ignoring the cache entry for {path}: {refusal}")
             return None
         try:
-            models = decode_models(store.load(cache_key), digest)
+            models = decode_models(store.load(), digest)
         except KeyError:
             return None
         except Exception as error:  # noqa: BLE001 - truncated, nested, a directory...: a miss

@@ -143,7 +143,8 @@ def value_trap(text: str, value: t.Any) -> Trap | None:
         return (
             "bare-comma-list",
             f"{quoted(text)} becomes the list {shortened(repr(value))} because of the bare comma",
-            f"quote it ('{shortened(text)}') to keep a string, or write [{shortened(text)}] to make the list explicit",
+            f"quote it ('{shortened(text)}') to keep a string, "
+            f"or write [{shortened(text)}] to make the list explicit",
         )
     return None
 
@@ -159,8 +160,8 @@ def unknown_variable_name(name: str) -> Trap | None:
     if not (name.isidentifier() and name.isascii()):
         return (
             "invalid-variable-name",
-            f"variable name {quoted(name)} is not a valid identifier; ansible-core 2.19+ deprecates such names "
-            "(removed in 2.23)",
+            f"variable name {quoted(name)} is not a valid identifier; "
+            "ansible-core 2.19+ deprecates such names (removed in 2.23)",
             "use letters, digits and underscores, starting with a letter or underscore",
         )
     if not name.startswith("ansible_") or name in KNOWN_ANSIBLE_VARIABLES:
@@ -173,4 +174,3 @@ def unknown_variable_name(name: str) -> Trap | None:
         f"unknown variable {name!r}; did you mean {matches[0]!r}?",
         f"rename it to {matches[0]}",
     )
-

@@ -182,7 +182,9 @@ def _first_range(name: str, rest: str) -> tuple[str, t.Sequence[str | int], int,
     end = bounds[1]
     step_text = bounds[2] if len(bounds) == 3 else "1"
     if not end:
-        raise HostPatternError(f"host range {shown_bounds} has no end value", hint="give the last value, e.g. [1:9]")
+        raise HostPatternError(
+            f"host range {shown_bounds} has no end value", hint="give the last value, e.g. [1:9]"
+        )
     width = len(begin) if begin[0] == "0" and len(begin) > 1 else 0
     if width and width != len(end):
         raise HostPatternError(

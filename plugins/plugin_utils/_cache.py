@@ -60,29 +60,32 @@ _WRITABLE_BY_OTHERS = stat.S_IWGRP | stat.S_IWOTH
 class EntryStore:
     """One cache entry of a cache plugin, read and written so that it is never borrowed trust.
 
-    ``adjudicator`` is the plugin's ``self._cache``. ansible-core's file cache plugins keep each
-    entry as a file (``jsonfile``, and the ``yaml`` and ``pickle`` plugins of community.general):
-    those are checked, read and written here, without the adjudicator. The in-process ``memory``
-    plugin goes through the adjudicator. Any other plugin (a server such as redis) cannot show
-    who wrote an entry, so it is never read nor written.
+    ``adjudicator`` is the plugin's ``self._cache``, ``key`` the entry's key. ansible-core's file
+    cache plugins keep each entry as a file (``jsonfile``, and the ``yaml`` and ``pickle`` plugins
+    of community.general): those are checked, read and written here, without the adjudicator.
+    The in-process ``memory`` plugin goes through the adjudicator. Any other plugin (a server such
+    as redis) cannot show who wrote an entry, so it is never read nor written.
     """
 
-    def __init__(self, adjudicator: t.Any) -> None:
+    def __init__(self, adjudicator: t.Any, key: str) -> None:
         self._adjudicator = adjudicator
+        self.key = key
         # The one place that reaches into ansible-core's cache internals.
         self._backend = getattr(adjudicator, "_plugin", None)
         backend_type = type(self._backend)
         self.in_memory = backend_type.__module__ == _MEMORY_CACHE
         self.on_disk = all(
-            callable(getattr(self._backend, name, None)) for name in ("_get_cache_file_name", "_load", "_dump")
+            callable(getattr(self._backend, name, None))
+            for name in ("_get_cache_file_name", "_load", "_dump")
         ) and isinstance(getattr(self._backend, "_cache_dir", None), str)
 
     @property
     def usable(self) -> bool:
         return self.in_memory or self.on_disk
 
-    def refusal(self, key: str) -> str | None:
-        """Why the entry ``key`` must not be read, or None when it may be."""
+    def refusal(self) -> str | None:
+        """Why the entry must not be read, or None when it may be."""
+        key = self.key
         if self.in_memory:
             return None
         if not self.on_disk:
@@ -106,8 +109,9 @@ class EntryStore:
             return f"the entry {path} is not a regular file"
         return _untrusted(found, f"the entry {path}")
 
-    def load(self, key: str) -> t.Any:
+    def load(self) -> t.Any:
         """The entry's data; raises KeyError when there is none (or it expired), else any error."""
+        key = self.key
         if self.in_memory:
             return self._adjudicator[key]
         backend = self._backend
@@ -115,8 +119,9 @@ class EntryStore:
             raise KeyError(key)
         return backend._load(backend._get_cache_file_name(key))
 
-    def store(self, key: str, value: t.Any, mode: int) -> None:
+    def store(self, value: t.Any, mode: int) -> None:
         """Write the entry with ``mode``: to a private temporary file, then renamed into place."""
+        key = self.key
         if self.in_memory:
             self._adjudicator[key] = value
             return

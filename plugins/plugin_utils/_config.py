@@ -59,7 +59,10 @@ def resolve_sources(
     ignore_patterns: t.Iterable[str] = (),
 ) -> list[str]:
     """The absolute paths of the files ``entries`` name, in merge order (see module docstring)."""
-    return [path for path, _named in resolve_source_entries(config_path, entries, ignore_extensions, ignore_patterns)]
+    return [
+        path
+        for path, _named in resolve_source_entries(config_path, entries, ignore_extensions, ignore_patterns)
+    ]
 
 
 def resolve_source_entries(

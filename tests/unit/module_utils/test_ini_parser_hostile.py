@@ -154,7 +154,11 @@ def test_ranges_below_the_limit_expand_without_recursion() -> None:
 
 @pytest.mark.parametrize(
     ("pattern", "count"),
-    [("h[1:100000000]", 100_000_000), ("h[1:10000]-[1:10000]", 100_000_000), ("h[0:99999999999999999999999]", 10**23)],
+    [
+        ("h[1:100000000]", 100_000_000),
+        ("h[1:10000]-[1:10000]", 100_000_000),
+        ("h[0:99999999999999999999999]", 10**23),
+    ],
 )
 def test_an_enormous_range_is_refused_up_front(pattern: str, count: int) -> None:
     with pytest.raises(IniParseError) as caught:

@@ -30,7 +30,9 @@ def test_group_priority_of_infinity_fails_the_file_like_the_builtin(tmp_path: Pa
     assert "infinity" in (ours.error or "")
 
 
-def test_a_relative_path_from_python_is_a_parser_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_relative_path_from_python_is_a_parser_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "hosts.ini").write_text("[g]\nh a=1\n")
     monkeypatch.chdir(tmp_path)
     outcomes = []
@@ -64,7 +66,9 @@ def test_a_value_with_thousands_of_dots_is_rejected_like_the_builtin(tmp_path: P
     ],
     ids=["vars-before-host", "vars-after-host", "both"],
 )
-def test_a_host_named_like_a_group_sets_its_inventory_file_like_the_builtin(tmp_path: Path, text: str) -> None:
+def test_a_host_named_like_a_group_sets_its_inventory_file_like_the_builtin(
+    tmp_path: Path, text: str
+) -> None:
     source = tmp_path / "hosts.ini"
     source.write_text(text)
     builtin, ours = both(source)

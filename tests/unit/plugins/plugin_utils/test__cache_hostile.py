@@ -79,7 +79,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def vvv(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
     plugin = inventory_loader.get(OURS)
-    monkeypatch.setattr(type(plugin.display), "vvv", lambda _self, message, *args, **kwargs: shown.append(message))
+    monkeypatch.setattr(
+        type(plugin.display), "vvv", lambda _self, message, *args, **kwargs: shown.append(message)
+    )
     return shown
 
 
@@ -108,7 +110,9 @@ def damage_foreign(entry: Path) -> None:
 @pytest.mark.parametrize(
     "damage", [damage_truncated, damage_nested, damage_emptied, damage_directory, damage_foreign]
 )
-def test_a_damaged_entry_is_a_miss_every_time(project: Path, damage, parses: list[int], vvv: list[str]) -> None:
+def test_a_damaged_entry_is_a_miss_every_time(
+    project: Path, damage, parses: list[int], vvv: list[str]
+) -> None:
     config = write_config(project)
     load_config(config)
     damage(entry_path(project))
@@ -178,7 +182,9 @@ def test_an_entry_of_the_user_is_still_a_hit(project: Path, parses: list[int]) -
 
 
 @pytest.mark.parametrize(("source_mode", "entry_mode"), [(0o600, 0o600), (0o640, 0o640), (0o644, 0o644)])
-def test_entries_are_no_more_readable_than_the_sources(project: Path, source_mode: int, entry_mode: int) -> None:
+def test_entries_are_no_more_readable_than_the_sources(
+    project: Path, source_mode: int, entry_mode: int
+) -> None:
     (project / "other.ini").write_text("[x]\nx1\n")
     (project / "hosts.ini").chmod(source_mode)
     config = write_config(project, sources=["hosts.ini", "other.ini"])

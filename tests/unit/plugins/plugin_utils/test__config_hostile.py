@@ -107,7 +107,9 @@ def test_an_unreadable_file_matched_by_a_glob_is_skipped_with_a_warning(
     assert "Permission denied" in warning
 
 
-def test_an_unreadable_file_named_explicitly_is_an_error_naming_both(tmp_path: Path, unreadable: set[str]) -> None:
+def test_an_unreadable_file_named_explicitly_is_an_error_naming_both(
+    tmp_path: Path, unreadable: set[str]
+) -> None:
     (tmp_path / "a.ini").write_text("[a]\na1\n")
     unreadable.add("a.ini")
     config = write_config(tmp_path, ["a.ini"])
