@@ -267,7 +267,7 @@ class _Parser:
                     # with an unrelated message (a host-range error, in a host section).
                     self._error(
                         "comment-after-header",
-                        f"';' comment after the section header {glued.group(1)}",
+                        f"';' comment after the section header {shortened(glued.group(1))}",
                         indent + glued.end(1) + 1,
                         len(line) - glued.end(1),
                         "only '#' starts a comment after a header; a ';' comment needs a line of its own",
@@ -328,7 +328,8 @@ class _Parser:
         if kind not in SECTION_KINDS:
             self._error(
                 "unknown-section-type",
-                f"section [{written_name}:{written_kind}] has unknown type {written_kind!r}",
+                f"section [{shortened(written_name)}:{shortened(written_kind)}] "
+                f"has unknown type {quoted(written_kind)}",
                 indent + header.start(2) + 1,
                 len(written_kind),
                 "the type after ':' must be 'vars' or 'children'",
@@ -567,7 +568,7 @@ class _Parser:
         if not equals:
             self._error(
                 "expected-key-value",
-                f"expected key=value in [{group_name}:vars], got {quoted(line)}",
+                f"expected key=value in [{shortened(group_name)}:vars], got {quoted(line)}",
                 indent + 1,
                 len(line),
                 "each line of a :vars section is one name=value",
@@ -592,7 +593,7 @@ class _Parser:
         if match is None:
             self._error(
                 "expected-group-name",
-                f"expected a group name in [{group_name}:children], got {quoted(line)}",
+                f"expected a group name in [{shortened(group_name)}:children], got {quoted(line)}",
                 indent + 1,
                 len(line),
                 "one group name a line; comments after it start with '#'",
@@ -626,11 +627,11 @@ class _Parser:
         if child == parent or self._reaches(child, parent):
             self._error(
                 "child-cycle",
-                f"making {child!r} a child of {parent!r} creates a loop of groups",
+                f"making {quoted(child)} a child of {quoted(parent)} creates a loop of groups",
                 column,
                 len(child),
-                f"remove {child!r} from [{parent}:children] or the line that makes "
-                f"{parent!r} a descendant of {child!r}",
+                f"remove {quoted(child)} from [{shortened(parent)}:children] or the line that makes "
+                f"{quoted(parent)} a descendant of {quoted(child)}",
             )
             return
         edges[child] = None
@@ -697,7 +698,7 @@ class _Parser:
         if port is not None and host.port is not None and port != host.port:
             self._warn(
                 "conflicting-port",
-                f"host {host.name!r} was given port {host.port} on line {host.line}; "
+                f"host {quoted(host.name)} was given port {host.port} on line {host.line}; "
                 f"port {port} here is ignored",
                 column,
                 len(host.name),
@@ -727,7 +728,7 @@ class _Parser:
             self.line_number, self.raw_line = host.line, ""
             self._warn(
                 "host-named-like-group",
-                f"{name!r} is both a host and a group; variables on its host line go to the group",
+                f"{quoted(name)} is both a host and a group; variables on its host line go to the group",
                 host.column,
                 len(name),
                 "rename the host or the group",
@@ -758,16 +759,19 @@ class _Parser:
             self.line_number = waiting.line
             self.raw_line = waiting.line_text
             if waiting.kind == "vars":
-                message = f"section [{name}:vars] is for group {name!r}, which is never declared"
-                hint = f"declare the group with a [{name}] or [{name}:children] section"
+                message = (
+                    f"section [{shortened(name)}:vars] is for group {quoted(name)}, which is never declared"
+                )
+                hint = f"declare the group with a [{shortened(name)}] or [{shortened(name)}:children] section"
             else:
                 message = (
-                    f"section [{waiting.parents[-1]}:children] includes group {name!r}, "
+                    f"section [{shortened(waiting.parents[-1])}:children] includes group {quoted(name)}, "
                     "which is never declared"
                 )
-                hint = f"declare it with a [{name}] section (it may be empty), or fix the name"
+                hint = f"declare it with a [{shortened(name)}] section (it may be empty), or fix the name"
                 if name in self.model.hosts:
-                    hint = f"{name!r} is a host: list it under [{waiting.parents[-1]}], not :children"
+                    parent = shortened(waiting.parents[-1])
+                    hint = f"{quoted(name)} is a host: list it under [{parent}], not :children"
             self._error("undefined-group", message, waiting.column, len(name), hint)
 
     def _warn(self, code: str, message: str, column: int, span: int, hint: str) -> None:

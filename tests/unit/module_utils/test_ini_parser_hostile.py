@@ -174,3 +174,19 @@ def test_a_word_with_thousands_of_dots_is_typed_by_literal_eval() -> None:
     with pytest.raises(ValueTypingError, match="RecursionError"):
         type_value(".".join(["a"] * 20_000))
     assert type_value("a.b.c") == "a.b.c"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" + "g" * 1_000_000 + ":vars]\nx=1\n",
+        "[" + "g" * 1_000_000 + "] ; comment\n",
+        "[p:children]\n" + "c" * 1_000_000 + "\n",
+        "[" + "g" * 1_000_000 + ":other]\n",
+    ],
+    ids=["undeclared-group", "comment-after-header", "undeclared-child", "unknown-kind"],
+)
+def test_a_huge_group_name_makes_a_short_message(text: str) -> None:
+    with pytest.raises(IniParseError) as caught:
+        parse_ini(text, "/x.ini")
+    assert len(str(caught.value)) < 2000
