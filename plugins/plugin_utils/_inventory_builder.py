@@ -111,7 +111,7 @@ def _create_groups_and_hosts(inventory: InventoryData, model: IniInventory, dire
             inventory.add_group(next_group.name)
             next_group = next(groups, None)
         group = inventory.groups.get(host.name)
-        if group is not None and host.name not in inventory.hosts:
+        if group is not None and host.name not in inventory.hosts and host.name in model.groups:
             # Set again, at their line, among the group's own variables (see _populate).
             relabelled[host.name] = host.line
             added = [key for key in _SOURCE_VARS if key not in group.vars]
