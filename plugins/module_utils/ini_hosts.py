@@ -145,7 +145,8 @@ def _size(values: t.Sequence[str | int]) -> int:
     try:
         return len(values)
     except OverflowError:  # a range longer than sys.maxsize: count it without len()
-        assert isinstance(values, range)
+        if not isinstance(values, range):
+            raise
         start, stop, step = values.start, values.stop, values.step
         if step < 0:
             start, stop, step = -start, -stop, -step
