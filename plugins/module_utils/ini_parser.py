@@ -25,7 +25,7 @@ import re
 import typing as t
 from dataclasses import dataclass, field
 
-from .ini_checks import Trap, unknown_variable_name, value_trap
+from .ini_checks import Trap, trap_for_variable, unknown_variable_name, value_trap
 from .ini_hosts import HostPatternError, expand_host_pattern, split_port
 from .ini_model import (
     SEVERITY_ERROR,
@@ -215,6 +215,8 @@ class _Parser:
         self.clean_words: dict[str, tuple[str, t.Any]] = {}
         self.trapped_texts: dict[str, tuple[t.Any, Trap | None]] = {}
         self.check_values = typer is type_value
+        # Hosts already warned of sharing their name with a group.
+        self.clashes_warned: set[str] = set()
 
     # --- main loop ----------------------------------------------------------------------
     def parse(self, text: str) -> IniInventory:
@@ -292,7 +294,6 @@ class _Parser:
         if self.errors:
             self._explain_foreign_format(lines)
             raise IniParseError(self.errors, self.suppressed_errors)
-        self._warn_host_group_clashes()
         for name, members in self.group_hosts.items():
             self.model.groups[name].hosts = list(members)
         return self.model
@@ -425,6 +426,7 @@ class _Parser:
         members[name] = None
         if to_group:
             self._group(name).assignments.append(assignments)  # type: ignore[arg-type]
+            self._warn_host_named_like_group(name, column)
 
     def _host_names(self, pattern: str, column: int) -> tuple[list[str] | None, int | None]:
         if ":" in pattern or "[" in pattern:
@@ -510,7 +512,9 @@ class _Parser:
                 f"expected key=value after the host name, got {word!r}",
                 column,
                 len(word),
-                "quote values that contain blanks: key='two words'",
+                "write name=value with no blanks around '='"
+                if _BLANK_BESIDE_EQUALS.search(self.raw_line)
+                else "quote values that contain blanks: key='two words'",
             )
             return None
         typed = self.trapped_texts.get(text)
@@ -522,6 +526,8 @@ class _Parser:
                 return None
             typed = (value, value_trap(text, value) if self.check_values else None)
         value, value_trap_found = typed
+        if value_trap_found is not None:
+            value_trap_found = trap_for_variable(name, value_trap_found)
         name_trap = self._name_trap(name)
         pair = (name, value)
         trapped = name_trap is not None or value_trap_found is not None
@@ -569,7 +575,7 @@ class _Parser:
         if value is _FAILED:
             return
         name, text = name.strip(), text.strip()
-        found = value_trap(text, value) if self.check_values else None
+        found = trap_for_variable(name, value_trap(text, value)) if self.check_values else None
         self._warn_traps(
             name, self._name_trap(name), text, found, column=indent + 1, value_column=value_column
         )
@@ -703,17 +709,19 @@ class _Parser:
                         "define a host's variables in one place, or move shared ones to a :vars section",
                     )
 
-    def _warn_host_group_clashes(self) -> None:
-        for name in self.model.hosts.keys() & self.existing_groups:
-            host = self.model.hosts[name]
-            self.line_number, self.raw_line = host.line, ""
-            self._warn(
-                "host-named-like-group",
-                f"{name!r} is both a host and a group; variables on its host line go to the group",
-                host.column,
-                len(name),
-                "rename the host or the group",
-            )
+    def _warn_host_named_like_group(self, name: str, column: int) -> None:
+        # Only where it has an effect (variables on the line), and once per name.
+        if name in self.clashes_warned:
+            return
+        self.clashes_warned.add(name)
+        self._warn(
+            "host-named-like-group",
+            f"{name!r} is also a group, so the variables on this line go to the group {name!r}, "
+            "not to the host",
+            column,
+            len(name),
+            f"rename the host or the group, or set them in [{name}:vars] if the group is meant",
+        )
 
     def _explain_foreign_format(self, lines: list[str]) -> None:
         first = next((line.strip() for line in lines if line.strip() and line.strip()[0] not in "#;"), "")
@@ -748,6 +756,8 @@ class _Parser:
                     "which is never declared"
                 )
                 hint = f"declare it with a [{name}] section (it may be empty), or fix the name"
+                if "=" in name:
+                    hint = f"a name=value line belongs under [{waiting.parents[-1]}:vars], not :children"
                 if name in self.model.hosts:
                     hint = f"{name!r} is a host: list it under [{waiting.parents[-1]}], not :children"
             self._error("undefined-group", message, waiting.column, len(name), hint)
@@ -781,6 +791,7 @@ def _remember(memo: dict[str, t.Any], key: str, value: t.Any) -> None:
 
 
 _FAILED = object()
+_BLANK_BESIDE_EQUALS = re.compile(r"\s=|=\s")
 _IMMUTABLE_TYPES = frozenset((str, UntrustedText, int, float, bool, type(None)))
 _MEMO_LIMIT = 65536
 # tuple.__new__ builds a named tuple without its Python-level constructor.
