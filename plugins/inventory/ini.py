@@ -240,9 +240,9 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         if models is None:
             models = []
             for source, data in contents:
-                data = self._decrypt(source, data)
-                model = self._parse_source(source, data, typing)
-                self._add_model(model, diagnostics, as_source=True, data=data)
+                plain = self._decrypt(source, data)
+                model = self._parse_source(source, plain, typing)
+                self._add_model(model, diagnostics, as_source=True, data=plain)
                 models.append(model)
             if cache_key:
                 self._store_models(path, cache_key, models, digest)

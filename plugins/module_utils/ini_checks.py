@@ -352,8 +352,10 @@ def drop_disproved_warnings(model: IniInventory, documented: t.Mapping[str, str]
     for diagnostic in model.diagnostics:
         if diagnostic.code in _DISPROVABLE:
             name = _assigned_name(diagnostic)
-            if name in documented and (
-                diagnostic.code == "unknown-ansible-variable" or documented[name] == "bool"
+            if (
+                name is not None
+                and name in documented
+                and (diagnostic.code == "unknown-ansible-variable" or documented[name] == "bool")
             ):
                 continue
         kept.append(diagnostic)

@@ -38,9 +38,9 @@ from ansible_collections.iniplus.inventory.plugins.plugin_utils._variable_catalo
 
 __all__ = [
     "DIAGNOSTICS_MODES",
+    "SourceRejected",
     "apply_diagnostics_policy",
     "diagnose",
-    "SourceRejected",
     "parse_failure",
     "rejection",
     "show_warning",
@@ -81,14 +81,14 @@ def _with_line_text(problems: list[Diagnostic], text: bytes | str) -> list[Diagn
         text = text.decode("utf-8", "surrogateescape")
     lines = text.lstrip("\ufeff").splitlines()
     return [
-        dataclasses.replace(problem, line_text=lines[problem.line - 1]) if problem.line <= len(lines) else problem
+        dataclasses.replace(problem, line_text=lines[problem.line - 1])
+        if problem.line <= len(lines)
+        else problem
         for problem in problems
     ]
 
 
-def apply_diagnostics_policy(
-    diagnostics: t.Sequence[Diagnostic], mode: str, display: t.Any
-) -> None:
+def apply_diagnostics_policy(diagnostics: t.Sequence[Diagnostic], mode: str, display: t.Any) -> None:
     """Show, raise or drop ``diagnostics`` according to ``mode``."""
     if not diagnostics or mode == "ignore":
         return

@@ -92,7 +92,7 @@ def _add_configuration(found: dict[str, str]) -> None:
         from ansible import constants as C
 
         definitions = C.config.get_configuration_definitions()
-    except Exception:  # pylint: disable=broad-exception-caught
+    except Exception:  # noqa: BLE001  # pylint: disable=broad-exception-caught
         return
     _add_options(found, definitions)
 
@@ -109,9 +109,12 @@ def _plugin_files(plugin_type: str) -> list[tuple[str, str | None]]:
         from ansible.utils.collection_loader import AnsibleCollectionConfig
 
         roots = list(AnsibleCollectionConfig.collection_paths or ())
-    except Exception:  # pylint: disable=broad-exception-caught
+    except Exception:  # noqa: BLE001  # pylint: disable=broad-exception-caught
         return []
-    files = [(path, None) for path in _python_files(os.path.join(os.path.dirname(ansible.plugins.__file__), plugin_type))]
+    files = [
+        (path, None)
+        for path in _python_files(os.path.join(os.path.dirname(ansible.plugins.__file__), plugin_type))
+    ]
     seen: set[str] = set()
     for root in roots:
         base = os.path.join(root, "ansible_collections")
@@ -146,7 +149,7 @@ def _options_of(path: str, collection: str | None, plugin_type: str) -> t.Mappin
         documentation = get_docstring(
             path, fragment_loader, collection_name=collection, is_module=False, plugin_type=plugin_type
         )[0]
-    except Exception:  # pylint: disable=broad-exception-caught
+    except Exception:  # noqa: BLE001  # pylint: disable=broad-exception-caught
         return {}
     if not isinstance(documentation, dict):
         return {}

@@ -80,7 +80,7 @@ def test_warnings_are_never_wrapped(tmp_path: Path) -> None:
        ^^^^^^^^^^^^
   hint: give ansible_port a value Ansible accepts
 
-"""
+"""  # noqa: E501
     assert expected in result.stderr, result.stderr
     assert result.stderr.count("warning[") == 2
 

@@ -30,7 +30,9 @@ def error_hint(text: str) -> str:
     return caught.value.first.hint
 
 
-@pytest.mark.parametrize("name", ["ansible_sudo_pass", "ansible_sudo_user", "ansible_su_pass", "ansible_docker_extra_args"])
+@pytest.mark.parametrize(
+    "name", ["ansible_sudo_pass", "ansible_sudo_user", "ansible_su_pass", "ansible_docker_extra_args"]
+)
 def test_documented_names_are_known(name: str) -> None:
     assert codes(f"h {name}=x\n") == []
 

@@ -11,6 +11,7 @@ it, rewrite the golden file:
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -44,10 +45,8 @@ def corpus_warnings(monkeypatch: pytest.MonkeyPatch) -> str:
         shown.clear()
         inventory = InventoryData()
         inventory.current_source = path
-        try:
+        with contextlib.suppress(AnsibleError):  # a rejected file: its errors are not warnings
             plugin.parse(inventory, DataLoader(), path, cache=False)
-        except AnsibleError:
-            pass  # a rejected file: its errors are not warnings
         # Ours only: a rendered warning or the fold line of identical ones (not Ansible's own).
         warnings = [
             _relative(message) for message in shown if "warning[" in message or " more like it (" in message
