@@ -60,3 +60,25 @@ def test_rejection_carries_every_error_once() -> None:
         assert printed.count("error[") == 2
         assert "    h3 two words\n       ^^^\n" in printed
         assert "(listed above; the first: h.ini:2:" in str(error)
+
+
+def test_plugin_says_validation_is_off_at_verbose(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ansible.inventory.data import InventoryData
+    from ansible.parsing.dataloader import DataLoader
+    from ansible.plugins.loader import inventory_loader
+    from inventory_snapshot import OURS
+
+    monkeypatch.setattr(_diagnostics, "HAS_VOLUPTUOUS", False)
+    monkeypatch.setattr(_diagnostics, "_said_validation_is_off", [])
+    plugin = inventory_loader.get(OURS)
+    warned: list[str] = []
+    verbose: list[str] = []
+    monkeypatch.setattr(plugin.display, "warning", lambda message, *a, **k: warned.append(message))
+    monkeypatch.setattr(plugin.display, "v", lambda message, *a, **k: verbose.append(message))
+    source = tmp_path / "hosts.ini"
+    source.write_text("[web]\nh1\n")
+    inventory = InventoryData()
+    inventory.current_source = str(source)
+    plugin.parse(inventory, DataLoader(), str(source), cache=False)
+    assert warned == []
+    assert any("voluptuous is not installed" in message for message in verbose)
