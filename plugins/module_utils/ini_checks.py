@@ -285,7 +285,8 @@ def trap_for_variable(name: str, trap: Trap | None) -> Trap | None:
 
 
 def _closest_known(name: str) -> str | None:
-    """The known name that ``name`` is a typo of: a few edits apart after the ``ansible_`` prefix.
+    """The known name that ``name`` is a typo of: a few edits apart after the ``ansible_`` prefix,
+    or its last word cut short.
 
     A plain similarity ratio matches too much (ansible_ip would be ansible_port: they share
     the prefix); a typo changes one or two letters of the part after it.
@@ -300,6 +301,12 @@ def _closest_known(name: str) -> str | None:
         distance = _typo_distance(suffix, other)
         if distance <= limit and (best is None or distance < best[0]):
             best = (distance, known)
+    if best is None and len(suffix) >= 4:
+        # A word cut short: ansible_pass for ansible_password, not ansible_ssh for ansible_ssh_args.
+        for known in sorted(KNOWN_ANSIBLE_VARIABLES):
+            other = known[8:]
+            if other.startswith(suffix) and other[len(suffix)] != "_":
+                return known
     return None if best is None else best[1]
 
 

@@ -52,7 +52,9 @@ def test_boolean_word_for_an_own_variable_still_warns_in_plain_words() -> None:
     assert "even when it says no" not in message
 
 
-@pytest.mark.parametrize("name", ["ansible_ip", "ansible_os", "ansible_hostname", "ansible_role"])
+@pytest.mark.parametrize(
+    "name", ["ansible_ip", "ansible_os", "ansible_hostname", "ansible_role", "ansible_ssh", "ansible_winrm"]
+)
 def test_no_weak_did_you_mean(name: str) -> None:
     assert unknown_variable_name(name) is None
 
@@ -64,6 +66,8 @@ def test_no_weak_did_you_mean(name: str) -> None:
         ("ansible_usr", "ansible_user"),
         ("ansible_become_pasword", "ansible_become_password"),
         ("ansible_ssh_private_key_fle", "ansible_ssh_private_key_file"),
+        ("ansible_pass", "ansible_password"),
+        ("ansible_connect", "ansible_connection"),
     ],
 )
 def test_typos_are_caught(name: str, meant: str) -> None:
