@@ -208,25 +208,33 @@ def _check_all(
 ) -> None:
     """One pass over every assignment: the cheap test for each, the schema for the few it rejects."""
     explained: dict[tuple[str, str], str | None] = {}
+    # name -> the cheap test of its check, or None: one dict lookup per assignment.
+    tests: dict[str, t.Any] = {name: _CHECKS[kind][0] if kind else None for name, kind in kinds.items()}
     for owner in (*model.groups.values(), *model.hosts.values()):
         for record in owner.assignments:
-            for index, (name, value) in enumerate(record.pairs):
-                kind = kinds.get(name, _UNSEEN)
-                if kind is _UNSEEN:
+            for name, value in record.pairs:
+                test = tests.get(name, _UNSEEN)
+                if test is None:
+                    continue
+                if test is _UNSEEN:
                     if only_known:
                         continue
                     kind = kinds[name] = check_kind(name)
-                    if kind is None and defer_unknown and name.startswith("ansible_") and name not in KNOWN:
-                        unknown.append(name)
-                if kind is None or _CHECKS[kind][0](value) or _is_template(value):
+                    test = tests[name] = _CHECKS[kind][0] if kind else None
+                    if kind is None:
+                        if defer_unknown and name.startswith("ansible_") and name not in KNOWN:
+                            unknown.append(name)
+                        continue
+                if test(value) or _is_template(value):
                     continue
                 # Each distinct (name, value) goes through voluptuous once.
                 key = (name, repr(value))
                 if key not in explained:
-                    explained[key] = _violation(name, kind, value)
+                    explained[key] = _violation(name, kinds[name], value)
                 problem = explained[key]
                 if problem:
-                    variable = IniVariable(name, value, record.line, record.columns[index])
+                    column = record.columns[[pair[0] for pair in record.pairs].index(name)]
+                    variable = IniVariable(name, value, record.line, column)
                     problems.append(_diagnostic(model.source, variable, problem))
 
 
