@@ -100,17 +100,18 @@ def _scalar(value: t.Any) -> t.Any:
 # The cheap test decides almost every value without voluptuous; only a value it rejects goes
 # through the variable's schema, which gives the message.
 _CHECKS: dict[str, tuple[t.Callable[[t.Any], bool], t.Callable[[t.Any], t.Any]]] = {
-    "port": (lambda value: type(value) is int and 0 < value < 65536, _port),
-    "count": (lambda value: type(value) is int and value >= 0, _non_negative),
-    "int": (lambda value: type(value) is int, _integer),
-    "text": (lambda value: type(value) is str and value != "", _text),
+    # value.__class__ is int: exactly an int, not a bool (which is an int too).
+    "port": (lambda value: value.__class__ is int and 0 < value < 65536, _port),
+    "count": (lambda value: value.__class__ is int and value >= 0, _non_negative),
+    "int": (lambda value: value.__class__ is int, _integer),
+    "text": (lambda value: isinstance(value, str) and value != "", _text),
     "bool": (
-        lambda value: type(value) is bool or (type(value) is str and value.lower() in _BOOLEAN_WORDS),
+        lambda value: isinstance(value, bool) or (isinstance(value, str) and value.lower() in _BOOLEAN_WORDS),
         _boolean,
     ),
-    "float": (lambda value: type(value) is float or type(value) is int, _number),
-    "list": (lambda value: type(value) is list or type(value) is str, _list),
-    "str": (lambda value: type(value) is str, _scalar),
+    "float": (lambda value: value.__class__ is float or value.__class__ is int, _number),
+    "list": (lambda value: isinstance(value, (list, str)), _list),
+    "str": (lambda value: isinstance(value, str), _scalar),
 }
 # Variables held to more than their declared type (a port is an int from 1 to 65535; a host
 # name, a user or a connection is never empty).
