@@ -41,7 +41,8 @@ class Display:
         self.shown.append(message)
 
 
-def test_rejection_carries_every_error_once() -> None:
+def test_rejection_carries_every_error_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_diagnostics, "_shown_warnings", set())  # deduplicated per process
     with pytest.raises(IniParseError) as caught:
         parse_ini(b"[web]\nh2 x='open\nh3 two words\n", "h.ini")
     display = Display()
