@@ -149,7 +149,7 @@ def generate_unique_values(hosts: int, seed: int = 5) -> str:
                 f" ansible_port={10000 + number}"
                 f" ansible_user={rnd.choice(users)}"
                 f' owner="team {rnd.randint(0, 99)} on call"'
-                f" weight={rnd.randint(0, 99)}.{rnd.randint(0, 99)}"
+                f" weight={rnd.randint(0, 99)}.{rnd.randint(0, 9)}{rnd.randint(1, 9)}"
                 f" monitored={rnd.choice(('True', 'False'))}"
                 f" labels=\"['tier{number % 9}', 'rack{number % 40}']\""
                 f" # added by ticket OPS-{rnd.randint(1000, 99999)}"
