@@ -92,7 +92,7 @@ print(json.dumps({
 
 
 def generate_inventory(hosts: int, seed: int = 3) -> str:
-    """Shape a: N hosts with 7 inline variables each, in 200 groups; every 10th group has :vars, 20 parents."""
+    """Shape a: N hosts with 7 inline variables each, in 200 groups; :vars on every 10th group, 20 parents."""
     rnd = random.Random(seed)
     lines = ["# synthetic inventory for benchmarks/run.py", "[all:vars]", "ansible_user=deploy", ""]
     per_group, extra = divmod(hosts, GROUPS)
@@ -412,7 +412,9 @@ def _plot(results: list[Result], target: Path) -> bool:
     except ImportError:
         return False
     grouped = _by_shape(results)
-    figure, all_axes = plt.subplots(1, len(grouped), figsize=(4.8 * len(grouped), 3.6), dpi=100, squeeze=False)
+    figure, all_axes = plt.subplots(
+        1, len(grouped), figsize=(4.8 * len(grouped), 3.6), dpi=100, squeeze=False
+    )
     for axes, (shape, shaped) in zip(all_axes[0], grouped.items(), strict=True):
         hosts = [result.hosts for result in shaped]
         for plugin, colour in ((BUILTIN, "tab:red"), (OURS, "tab:blue")):
@@ -450,16 +452,21 @@ tagging, and populating through `InventoryData`'s wrappers. iniplus.inventory.in
 - splits a host line with `str.split`: at blanks when it has no quote, escape or comment sign, at
   the quotes and then at blanks when its only special characters are one kind of quote, and
   otherwise up to the first special character and the rest with one precompiled pattern,
-  falling back to a shlex-exact scanner only for lines that pattern cannot prove well formed
-  (`ini_words.py`);
+  falling back to a shlex-exact scanner only for lines that pattern cannot prove well formed;
+  a trailing `# comment` is cut off first when no escape and no unpaired quote comes before it
+  (`ini_words.py`). Every pattern there runs in linear time and memory, whatever the line: a
+  run of blanks is only matched where a word follows, and quoted text is unquoted with
+  `str.find` and slices;
 - remembers every `name=value` word whose value is immutable and springs no warning, as the
   `(name, value)` pair the model stores, so a word seen before (`ansible_port=22`,
   `enabled=True`) costs one dict lookup; stores a host line's assignments as one record
   (`IniAssignments`: line, pairs, columns) rather than one object per variable, which also
   spares the garbage collector (`ini_parser.py`, `ini_model.py`);
 - types new values with one precompiled pattern that recognises words, dotted numbers,
-  integers, decimal fractions, simple quoted strings and text that starts with a plain name,
-  and calls `ast.literal_eval` only for the rest (`ini_values.py`);
+  integers, decimal fractions, simple quoted strings and text that starts with a plain name;
+  reads flat lists and dicts of such items (`['web', 'rack1']`) with two more; remembers every
+  list and dict by its text and hands each host a fresh copy of it; and calls
+  `ast.literal_eval` only for the rest (`ini_values.py`);
 - builds each line's trust and origin tags once and creates tagged values through the same
   factory that `AnsibleTagHelper.tag` ends in (`_datatag.py`);
 - creates hosts, group memberships and host variables with exactly the effects the public
@@ -472,10 +479,14 @@ Property tests (`tests/unit/module_utils/test_fast_paths.py`) compare the tokeni
 direct population with the public wrappers; the differential tests compare whole inventories
 with the builtin's.
 
-What is left in the parser, measured with callgrind on the benchmark's lines: about a quarter
-for a host line without variables (the loop, the split, the host record), a third for the six
-words seen before, and a fifth each for the host's own address (a new word: split at `=`,
-typed, remembered) and for the quoted template string.
+What is left in the parser on shape a, measured with callgrind on the benchmark's lines: about
+a quarter for a host line without variables (the loop, the split, the host record), a third for
+the six words seen before, and a fifth each for the host's own address (a new word: split at
+`=`, typed, remembered) and for the quoted template string. On shape b the parser is about a
+third of the load; the rest is tagging and setting each host's own values, which no memo
+shares. On shape c the parser is about a sixth of the load: the rest is ansible-core's own
+group bookkeeping (`Group.add_child_group` and `Host.populate_ancestors` walking every host of
+a child group, and `Group.add_host`), which both plugins pay for every membership.
 """
 
 

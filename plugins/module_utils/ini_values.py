@@ -142,7 +142,7 @@ def _flat_container(text: str) -> list[t.Any] | dict[t.Any, t.Any]:
     items: list[t.Any] = []
     for token in _ITEMS.findall(text):
         first = token[0]
-        if first == "'" or first == '"':
+        if first in "'\"":
             items.append(token[1:-1])
         elif first in "TFN":
             items.append(_NAMED_CONSTANTS[token])
@@ -153,7 +153,7 @@ def _flat_container(text: str) -> list[t.Any] | dict[t.Any, t.Any]:
     if text[0] == "[":
         return items
     pairs = iter(items)
-    return dict(zip(pairs, pairs))
+    return dict(zip(pairs, pairs, strict=True))
 
 
 def _fresh(value: t.Any) -> t.Any:

@@ -27,10 +27,45 @@ SETTINGS = settings(max_examples=2000, deadline=None, suppress_health_check=[Hea
 # Items: valid simple ones and near misses (escapes, prefixes, leading zeros, exponents...).
 ITEMS = st.sampled_from(
     [
-        "0", "1", "-1", "-0", "01", "1.5", "-0.0", "1.", ".5", "1e3", "1_0", "123456789012345678901",
-        "True", "False", "None", "true", "x", "set()", "()", "(1,)", "[]", "{}", "[1]", "{1: 2}",
-        "''", '""', "'a'", '"b c"', "'#'", "'a,b]'", "'x: y'", '"it\'s"', "'\\n'", "b'a'", "u'a'",
-        "'a' 'b'", "'\\\\'", "'é'", "'\t'",
+        "0",
+        "1",
+        "-1",
+        "-0",
+        "01",
+        "1.5",
+        "-0.0",
+        "1.",
+        ".5",
+        "1e3",
+        "1_0",
+        "123456789012345678901",
+        "True",
+        "False",
+        "None",
+        "true",
+        "x",
+        "set()",
+        "()",
+        "(1,)",
+        "[]",
+        "{}",
+        "[1]",
+        "{1: 2}",
+        "''",
+        '""',
+        "'a'",
+        '"b c"',
+        "'#'",
+        "'a,b]'",
+        "'x: y'",
+        '"it\'s"',
+        "'\\n'",
+        "b'a'",
+        "u'a'",
+        "'a' 'b'",
+        "'\\\\'",
+        "'é'",
+        "'\t'",
     ]
 )
 SEPARATORS = st.sampled_from([",", ", ", " , ", ",  ", " ,", ""])
@@ -45,7 +80,9 @@ def container_texts(draw: st.DrawFn) -> str:
         items = [f"{item}{draw(st.sampled_from([':', ': ', ' : ', '']))}{draw(ITEMS)}" for item in items]
     text = draw(BLANKS) if draw(st.booleans()) else ""
     for index, item in enumerate(items):
-        text += item + (draw(SEPARATORS) if index < len(items) - 1 else draw(st.sampled_from(["", ",", " ", ", "])))
+        text += item + (
+            draw(SEPARATORS) if index < len(items) - 1 else draw(st.sampled_from(["", ",", " ", ", "]))
+        )
     close = "]" if kind == "[" else "}"
     if draw(st.integers(0, 20)) == 0:
         close = draw(st.sampled_from(["", "]]", "}", ")", "] x", "][0]"]))
@@ -53,7 +90,9 @@ def container_texts(draw: st.DrawFn) -> str:
 
 
 # Texts built from the characters the grammar cares about, for shapes nobody thought of.
-GRAMMAR = st.lists(st.sampled_from([*"[]{}(),:'\" \t#=\\-.0159eTFN", "True", "None", "'a'", "1.5"]), max_size=25)
+GRAMMAR = st.lists(
+    st.sampled_from([*"[]{}(),:'\" \t#=\\-.0159eTFN", "True", "None", "'a'", "1.5"]), max_size=25
+)
 raw_texts = GRAMMAR.map(lambda parts: "[" + "".join(parts))
 
 
@@ -68,10 +107,10 @@ def _same(left: t.Any, right: t.Any) -> bool:
     if type(left) is not type(right):
         return False
     if isinstance(left, list):
-        return len(left) == len(right) and all(_same(a, b) for a, b in zip(left, right))
+        return len(left) == len(right) and all(_same(a, b) for a, b in zip(left, right, strict=True))
     if isinstance(left, dict):
         return list(left) == list(right) and all(
-            type(a) is type(b) and _same(left[a], right[b]) for a, b in zip(left, right)
+            type(a) is type(b) and _same(left[a], right[b]) for a, b in zip(left, right, strict=True)
         )
     return repr(left) == repr(right)
 

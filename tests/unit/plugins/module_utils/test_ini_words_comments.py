@@ -97,7 +97,12 @@ def test_unquoting_equals_shlex_on_single_words(word: str) -> None:
         expected: t.Any = shlex.split(word, comments=True)
     except ValueError:
         return
-    if len(expected) != 1 or ini_words._WELL_FORMED_LINE.fullmatch(word) is None or " " in word or "#" in word:
+    if (
+        len(expected) != 1
+        or ini_words._WELL_FORMED_LINE.fullmatch(word) is None
+        or " " in word
+        or "#" in word
+    ):
         return
     assert ini_words._unquote(word) == expected[0]
 
