@@ -121,10 +121,10 @@ def _type_other(text: str) -> t.Any:
     if known is not None:
         structure, flat = known
         return structure.copy() if flat else _fresh(structure)
-    value = None
+    value: t.Any
     if text[:1] in "[{" and len(text) <= _FLAT_CONTAINER_LIMIT and _FLAT_CONTAINER.fullmatch(text):
         value = _flat_container(text)
-    if value is None:
+    else:
         value = literal_eval_value(text)
     kind = type(value)
     if (kind is list or kind is dict) and len(text) <= _CONTAINER_TEXT_LIMIT:

@@ -195,7 +195,7 @@ def _read_words(line: str, start: int, end: int, words: list[str], offsets: list
         line, start, end
     ):
         if stray:
-            return stray == "#"
+            return bool(stray == "#")
         position += len(blanks)
         words.append(_unquote(word) if "'" in word or '"' in word or "\\" in word else word)
         offsets.append(position)
