@@ -566,6 +566,9 @@ Three shapes of inventory, each with N hosts (`benchmarks/run.py`):
 Runs of the two plugins alternate, so machine load falls on both alike. Numbers from a busy machine
 are noisy; the ratios are steadier than the seconds.
 
+The `benchmark` session does not install voluptuous, so iniplus runs with its variable validation
+off (it warns so); with voluptuous installed, the load also pays for validation.
+
 ## Reproduce
 
 ```console
