@@ -200,3 +200,21 @@ def _install_pip_bootstrap_shim(session: nox.Session, home: Path) -> None:
     cache = home / ".ansible" / "test" / "cache"
     cache.mkdir(parents=True, exist_ok=True)
     (cache / f"get_pip_{match.group(1).replace('.', '_')}.py").write_text(_PIP_BOOTSTRAP_SHIM)
+
+
+# --- mutation testing of the parser's fast paths (tests/mutation/run.py) ---------------------
+
+MUTATION_REQUIREMENTS = "tests/requirements/mutation.txt"
+
+
+@nox.session(python=CORES[NEWEST][0], tags=["ci"])
+def mutation(session: nox.Session) -> None:
+    """cosmic-ray over ini_words, ini_values, ini_hosts and the parser's hot loop, on 2 CPUs.
+
+    Fails if a mutant survives that tests/mutation/equivalent.txt does not list as equivalent.
+    CI (``CI`` set) runs the ``ci`` selection, which fits about 12 minutes on 2 CPUs; elsewhere the
+    default is every module. Options after -- go to tests/mutation/run.py, e.g.
+    ``-- --modules values words``, ``-- --all``, ``-- --list-survivors``.
+    """
+    session.install(f"ansible-core=={CORES[NEWEST][1]}", "-r", TEST_REQUIREMENTS, "-r", MUTATION_REQUIREMENTS)
+    session.run("python", "tests/mutation/run.py", *session.posargs)
