@@ -8,7 +8,7 @@ blanks and tabs) are drawn often, and so are escape sequences inside quotes and 
 prefixes, which an alphabet drawn from all of Unicode almost never produces.
 
 ``INIPLUS_HYPOTHESIS_EXAMPLES`` caps the number of examples and ``INIPLUS_HYPOTHESIS_DERANDOMIZE=1``
-makes every run draw the same ones: the mutation session (tests/mutation/run.py) sets both, so that a
+makes every run draw the same ones and skips shrinking: the mutation session (tests/mutation/run.py) sets both, so that a
 mutant is judged the same way every time and quickly.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 
 
@@ -28,6 +28,8 @@ def property_settings(max_examples: int) -> settings:
         max_examples=min(max_examples, int(cap)) if cap else max_examples,
         derandomize=derandomize,
         database=None if derandomize else settings.default.database,
+        # Derandomised runs only need to know whether a test fails, not the smallest example.
+        phases=[Phase.explicit, Phase.generate] if derandomize else list(Phase),
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow],
     )

@@ -127,7 +127,7 @@ CI_OPERATORS = frozenset(
 # Per mutant: a mutant that loops forever is killed by the timeout.
 TIMEOUT = 60.0
 HYPOTHESIS_ENV = {
-    "INIPLUS_HYPOTHESIS_EXAMPLES": "150",
+    "INIPLUS_HYPOTHESIS_EXAMPLES": "100",
     "INIPLUS_HYPOTHESIS_DERANDOMIZE": "1",
     "PYTHONDONTWRITEBYTECODE": "1",  # a mutant of the same size in the same second must not reuse a .pyc
 }
