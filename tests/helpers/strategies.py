@@ -8,8 +8,8 @@ blanks and tabs) are drawn often, and so are escape sequences inside quotes and 
 prefixes, which an alphabet drawn from all of Unicode almost never produces.
 
 ``INIPLUS_HYPOTHESIS_EXAMPLES`` caps the number of examples and ``INIPLUS_HYPOTHESIS_DERANDOMIZE=1``
-makes every run draw the same ones and skips shrinking: the mutation session (tests/mutation/run.py) sets both, so that a
-mutant is judged the same way every time and quickly.
+makes every run draw the same ones and skips shrinking: the mutation session (tests/mutation/run.py)
+sets both, so that a mutant is judged the same way every time, and quickly.
 """
 
 from __future__ import annotations
