@@ -139,6 +139,7 @@ class Mutant:
     source: str  # the whole module, mutated
     key: str
     outcome: str = ""
+    cpu_seconds: float = 0.0  # of its test run: the time the run needs on a CPU of its own
 
 
 def main() -> int:
@@ -312,7 +313,8 @@ def _run(mutants: list[Mutant], jobs: int) -> None:
             try:
                 path.write_text(mutant.source)
                 print(json.dumps(_pytest_args(mutant.module)), file=worker.stdin, flush=True)  # type: ignore[arg-type]
-                mutant.outcome = worker.stdout.readline().strip()  # type: ignore[union-attr]
+                mutant.outcome, cpu = worker.stdout.readline().split()  # type: ignore[union-attr]
+                mutant.cpu_seconds = float(cpu)
             finally:
                 path.write_text(original)
                 free.append(copy)
@@ -353,14 +355,15 @@ def _serve() -> None:
             os._exit(int(pytest.main(args)))
         deadline = time.monotonic() + TIMEOUT
         while True:
-            pid, status = os.waitpid(child, os.WNOHANG)
+            pid, status, usage = os.wait4(child, os.WNOHANG)
             if pid:
                 outcome = "survived" if os.waitstatus_to_exitcode(status) == 0 else "killed"
+                outcome += f" {usage.ru_utime + usage.ru_stime:.3f}"
                 break
             if time.monotonic() > deadline:
                 os.kill(child, 9)
                 os.waitpid(child, 0)
-                outcome = "killed"  # by the timeout: a mutant that loops forever
+                outcome = f"killed {TIMEOUT}"  # by the timeout: a mutant that loops forever
                 break
             time.sleep(0.01)
         print(outcome, flush=True)
@@ -381,7 +384,11 @@ def _report(
     mutants: list[Mutant], equivalents: dict[str, str], modules: list[str], seconds: float, show: bool
 ) -> int:
     unexplained = []
-    print(f"\nmutation score ({seconds / 60:.1f} min):")
+    cpu = sum(mutant.cpu_seconds for mutant in mutants)
+    print(
+        f"\nmutation score ({seconds / 60:.1f} min here; the tests took {cpu / 60:.1f} CPU-minutes, "
+        f"so about {cpu / 120:.1f} min on 2 CPUs of their own):"
+    )
     for module in modules:
         mine = [mutant for mutant in mutants if mutant.module == module]
         killed = sum(mutant.outcome == "killed" for mutant in mine)

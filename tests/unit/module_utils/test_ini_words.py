@@ -79,6 +79,10 @@ LINES = [
     'h1 a="x\\',
     "h1 a=x\\",
     "h1 a='x' b=\"y",
+    'h1 a="\\',
+    '"\\',
+    '"\\\\\\',
+    "h1 a=\"'x\\",
     # words that run across quoted and plain pieces
     "a'x y'b\"z w\"c\\ d",
     "x'y'\"z\"",
@@ -127,6 +131,8 @@ def test_offsets(line: str, offsets: list[int]) -> None:
         ('h1 a="x\\', "No escaped character", 5),
         ("h1 a=x\\", "No escaped character", 6),
         ("h1 'a' \"b", "No closing quotation", 7),
+        ('h1 a="\\', "No escaped character", 5),
+        ('"\\\\', "No closing quotation", 0),
     ],
 )
 def test_errors_say_what_and_where(line: str, message: str, offset: int) -> None:
@@ -156,3 +162,43 @@ def test_host_lines_with_quoted_values_equal_shlex(values: list[tuple[str, str]]
     line = blank.join(["h1", *(f"k{index}={written}" for index, (written, _value) in enumerate(values))])
     expected = ["h1", *(f"k{index}={value}" for index, (_written, value) in enumerate(values))]
     assert _ours(line) == _shlex(line) == expected
+
+
+class _Forbidden:
+    """Stands in for a slower path that a line must not need."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, *args: object) -> t.NoReturn:
+        raise AssertionError(f"{self.name} was used")
+
+    def fullmatch(self, *args: object) -> t.NoReturn:
+        raise AssertionError(f"{self.name} was used")
+
+
+@pytest.mark.parametrize("line", ["h1 x=1 y=2", "h1  x=1\ty=2", "h1 a='x y' b='z'", 'h1 a="x y"'])
+def test_lines_without_escape_or_comment_skip_the_general_splitter(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _shlex(line)
+    if ("\t" not in line and ("'" in line) != ('"' in line)) or not ("'" in line or '"' in line):
+        monkeypatch.setattr(ini_words, "_split_any", _Forbidden("_split_any"))
+    monkeypatch.setattr(ini_words, "_WELL_FORMED_LINE", _Forbidden("_WELL_FORMED_LINE"))
+    monkeypatch.setattr(ini_words, "_scan", _Forbidden("_scan"))
+    assert split_words(line)[0] == expected
+
+
+@pytest.mark.parametrize("line", ["h1 a='x \"y\"'", "h1 a=x\\ y", 'h1 a="x\\"y" b=\\#', "h1 a='x'\tb=\"y\""])
+def test_well_formed_lines_without_comment_take_one_pass(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = _shlex(line)
+    monkeypatch.setattr(ini_words, "_WELL_FORMED_LINE", _Forbidden("_WELL_FORMED_LINE"))
+    monkeypatch.setattr(ini_words, "_scan", _Forbidden("_scan"))
+    assert split_words(line)[0] == expected
+
+
+@pytest.mark.parametrize("line", ["h1 a=x # c", "h1 a='x' #c 'open"])
+def test_comments_need_no_scanner(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = _shlex(line)
+    monkeypatch.setattr(ini_words, "_scan", _Forbidden("_scan"))
+    assert split_words(line)[0] == expected
