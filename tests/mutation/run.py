@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import cosmic_ray.plugins
+from cosmic_ray.ast import ast_nodes, get_ast
 from cosmic_ray.mutating import mutate_code
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -150,6 +151,7 @@ def main() -> int:
     )
     parser.add_argument("--jobs", type=int, default=2, help="copies of the checkout tested at once")
     parser.add_argument("--list", action="store_true", help="only list the mutants")
+    parser.add_argument("--match", nargs="+", default=[], help="only mutants whose key contains one of these")
     parser.add_argument(
         "--show-equivalents", action="store_true", help="print the diff of listed equivalents"
     )
@@ -160,6 +162,8 @@ def main() -> int:
         return 0
 
     mutants = [mutant for module in args.modules for mutant in _mutants(module, every_operator=args.all)]
+    if args.match:
+        mutants = [mutant for mutant in mutants if any(text in mutant.key for text in args.match)]
     if args.list:
         for mutant in mutants:
             print(mutant.key)
@@ -178,6 +182,7 @@ def _mutants(module: str, *, every_operator: bool) -> list[Mutant]:
     functions = _innermost_functions(source)
     lines = source.splitlines()
     plain = _without_annotations(source)
+    tree = get_ast(source)
     found = []
     for name in cosmic_ray.plugins.operator_names():
         if not name.startswith("core/") or (not every_operator and name not in CI_OPERATORS):
@@ -186,25 +191,23 @@ def _mutants(module: str, *, every_operator: bool) -> list[Mutant]:
         if operator_class.arguments():
             continue  # VariableReplacer and VariableInserter need a named variable: not used
         operator = operator_class()
-        occurrence = 0
-        while True:
+        # Where the operator applies, from one parse (as cosmic-ray's init finds them); only the
+        # occurrences inside the target's functions are then made, each by a parse of its own.
+        positions = [start for node in ast_nodes(tree) for start, _end in operator.mutation_positions(node)]
+        for occurrence, (line, _column) in enumerate(positions):
+            if target.functions is not None and functions.get(line - 1) not in target.functions:
+                continue
             mutated = mutate_code(source, operator, occurrence)
-            if mutated is None:
-                break
-            occurrence += 1
-            compared = _without_annotations(mutated)
+            compared = None if mutated is None else _without_annotations(mutated)
             if compared is None or compared == plain:
                 # Not Python at all (cosmic-ray's "incompetent"), or only an annotation changed,
                 # which is never evaluated (from __future__ import annotations): not a mutant.
                 continue
-            changed = _changed_lines(lines, mutated.splitlines())
+            changed = _changed_lines(lines, mutated.splitlines())  # type: ignore[union-attr]
             function = functions.get(changed[0][0], "<module>") if changed else "<module>"
-            if target.functions is None or function in target.functions:
-                before = " / ".join(lines[number].strip() for number, _after in changed)
-                after = " / ".join(text.strip() for _number, text in changed)
-                found.append(
-                    Mutant(module, mutated, f"{module} | {function} | {name[5:]} | {before} -> {after}")
-                )
+            before = " / ".join(lines[number].strip() for number, _after in changed)
+            after = " / ".join(text.strip() for _number, text in changed)
+            found.append(Mutant(module, mutated, f"{module} | {function} | {name[5:]} | {before} -> {after}"))  # type: ignore[arg-type]
     return found
 
 
