@@ -216,6 +216,9 @@ def _mutants(module: str, *, every_operator: bool) -> list[Mutant]:
             function = functions.get(changed[0][0], "<module>") if changed else "<module>"
             before = " / ".join(lines[number].strip() for number, _after in changed)
             after = " / ".join(text.strip() for _number, text in changed)
+            if len(before) < 20 and changed:  # 'break', 'return True': say which one
+                previous = next(line.strip() for line in reversed(lines[: changed[0][0]]) if line.strip())
+                before, after = f"{previous} / {before}", f"{previous} / {after}"
             found.append(Mutant(module, mutated, f"{module} | {function} | {name[5:]} | {before} -> {after}"))  # type: ignore[arg-type]
     return found
 

@@ -64,6 +64,7 @@ LINES = [
     'h1 a="x\\"y" b="x\\\\y" c="x\\ty"',
     "h1 a='x\\ty' b='x\\'",
     "h1 a=\\\\x",
+    "h1 a='x\\\\y' b='q\\\"' c=\\\\",
     "h1 msg=\"'C:\\\\temp\\\\new'\"",
     "h1 msg=\"'line1\\nline2'\"",
     # comments
