@@ -203,3 +203,14 @@ def test_comments_need_no_scanner(line: str, monkeypatch: pytest.MonkeyPatch) ->
     expected = _shlex(line)
     monkeypatch.setattr(ini_words, "_scan", _Forbidden("_scan"))
     assert split_words(line)[0] == expected
+
+
+@pytest.mark.parametrize("line", ["h1 a='x \"y\"'", "h1 a='x'\tb=\"y\"", "h1 a=\\\\x b='x \"y\"'"])
+def test_text_without_escape_or_comment_takes_the_simple_word_pattern(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the first backslash the full word pattern is needed; before it, the simple one does."""
+    expected = _shlex(line)
+    if "\\" not in line:
+        monkeypatch.setattr(ini_words, "_BLANKS_AND_WORD", _Forbidden("_BLANKS_AND_WORD"))
+    assert split_words(line)[0] == expected
