@@ -401,8 +401,8 @@ def _report(
     unexplained = []
     cpu = sum(mutant.cpu_seconds for mutant in mutants)
     print(
-        f"\nmutation score ({seconds / 60:.1f} min here; the tests took {cpu / 60:.1f} CPU-minutes, "
-        f"so about {cpu / 120:.1f} min on 2 CPUs of their own):"
+        f"\nmutation score ({seconds / 60:.1f} min here; the tests took {cpu:.0f} CPU-seconds, a timeout "
+        f"counting {TIMEOUT:.0f}, so about {cpu / 120:.1f} min on 2 CPUs of their own):"
     )
     for module in modules:
         mine = [mutant for mutant in mutants if mutant.module == module]
