@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 import typing as t
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .ini_checks import value_trap
 from .ini_hosts import HostPatternError, expand_host_pattern, split_port
@@ -353,14 +353,18 @@ class _Document:
         blank = sum(1 for h in headers if _is_blank(self.lines[h - 1].content))
         return blank * 2 >= len(headers)
 
-    def host_line_text(self, section: _Section, pattern: str, words: list[str]) -> str:
-        """A new host line in ``section``, indented and spaced like the host line above it."""
+    def host_line_text(self, section: _Section, pattern: str, words: list[str], before: int | None = None) -> str:
+        """A host line in ``section``, indented and spaced like the host line above it.
+
+        ``before``: the line it will stand in for (its neighbour is the host line above it);
+        else it goes after the last line of the section.
+        """
         indent, gap = "", " "
-        neighbour = section.body[-1] if section.body else None
-        if neighbour is not None:
-            content = self.lines[neighbour].content
+        above = [index for index in section.body if before is None or index < before]
+        if above:
+            content = self.lines[above[-1]].content
             indent = content[: len(content) - len(content.lstrip())]
-            parsed = self.host_line(neighbour)
+            parsed = self.host_line(above[-1])
             if len(parsed.spans) > 1:
                 first_end, second_start = parsed.spans[0][1], parsed.spans[1][0]
                 written_gap = content[first_end:second_start]
@@ -447,11 +451,16 @@ def inventory_view(model: IniInventory) -> dict[str, t.Any]:
     return {"groups": groups, "hosts": hosts}
 
 
-def _kept_order(expected: list[str], actual: list[str]) -> bool:
-    """Same members, and those in both keep their relative order (new ones may go anywhere)."""
-    if set(expected) != set(actual) or len(expected) != len(actual):
+def _kept_order(expected: list[str], actual: list[str], old: list[str]) -> bool:
+    """Same members, and those that were there before keep their relative order.
+
+    New children may sit anywhere: a child declared later in the file is added when its
+    section is read, so the order of new children follows the file, not the request.
+    """
+    if sorted(expected) != sorted(actual):
         return False
-    return expected == [item for item in actual if item in expected]
+    kept = [item for item in old if item in actual]
+    return kept == [item for item in actual if item in kept]
 
 
 def _differences(
@@ -470,7 +479,10 @@ def _differences(
             missing, extra = sorted(set(want) - set(got)), sorted(set(got) - set(want))
             found.append(f"{kind} differ: missing {missing}, unexpected {extra}")
             continue
-        old_names = [name for name in old[kind] if name in want and name not in movable]
+        # The implicit groups have no place of their own: they appear where they are first used.
+        old_names = [
+            name for name in old[kind] if name in want and name not in movable and name not in _IMPLICIT_GROUPS
+        ]
         if old_names != [name for name in got if name in old_names]:
             found.append(f"the order of {kind} changed")
         for name, entry in want.items():
@@ -480,7 +492,7 @@ def _differences(
                     if not same_value(value, other[key]):
                         found.append(f"{kind[:-1]} {name!r} variables: expected {value!r}, got {other[key]!r}")
                 elif key == "children":
-                    if not _kept_order(value, other[key]):
+                    if not _kept_order(value, other[key], old[kind].get(name, {}).get(key, [])):
                         found.append(f"group {name!r} children: expected {value}, got {other[key]}")
                 elif value != other[key]:
                     found.append(f"{kind[:-1]} {name!r} {key}: expected {value!r}, got {other[key]!r}")
@@ -521,8 +533,11 @@ def _verify(
 
 
 # --- checks on the request --------------------------------------------------------------
-def _check_variable_names(names: t.Iterable[str]) -> None:
-    for name in names:
+def _check_variables(to_set: t.Iterable[str], to_remove: t.Iterable[str]) -> None:
+    both = sorted(set(to_set) & set(to_remove))
+    if both:
+        raise EditError(f"variables {both} are both set and removed; give each in vars or remove_vars only")
+    for name in [*to_set, *to_remove]:
         if not isinstance(name, str) or not name.isidentifier():
             raise EditError(f"variable name {name!r} is not a valid identifier")
 
@@ -597,7 +612,7 @@ def _set_host_var(doc: _Document, name: str, key: str, value: t.Any) -> None:
         if doc.host_line(index).single and (last_assigning is None or index > last_assigning)
     ]
     if later:
-        _append_word(doc, later[-1], word)
+        _append_word(doc, later[0], word)
         return
     # Only range lines: a line of its own right after the last one that matters, in its section.
     anchor = last_assigning if last_assigning is not None else lines[-1][0]
@@ -627,6 +642,13 @@ def _rewrite_assignment(doc: _Document, index: int, key: str, word: str) -> None
 def _append_word(doc: _Document, index: int, word: str) -> None:
     parsed = doc.host_line(index)
     content = doc.lines[index].content
+    if len(parsed.spans) == 1 and not content[parsed.spans[0][1] :].strip():
+        # A bare host line: write it again as a new line there would be, spaced like its neighbour.
+        section = next(s for s in doc.sections if index in s.body)
+        indent = content[: parsed.spans[0][0]]
+        line = doc.host_line_text(section, content[parsed.spans[0][0] : parsed.spans[0][1]], [word], index)
+        doc.replace(index, indent + line.lstrip(" \t"))
+        return
     end = parsed.spans[-1][1]
     gap = " "
     if len(parsed.spans) > 2:
@@ -738,7 +760,7 @@ def edit_host(text: str, request: HostRequest, source: str = "<string>") -> Edit
     model = _parse(text, source)
     name = request.name
     _check_host_name(name)
-    _check_variable_names([*request.vars, *request.remove_vars])
+    _check_variables(request.vars, request.remove_vars)
     for group in request.groups or ():
         _check_group_name(group)
     if name in model.groups or name in (request.groups or ()):
@@ -943,8 +965,11 @@ def _remove_group_sections(doc: _Document, name: str) -> None:
             continue
         end = section.last
         start = section.header
-        # Keep one blank line between what was before and what comes after, not two.
-        if (
+        # Keep one blank line between what was before and what comes after, not two, and
+        # none at the top of the file.
+        if start == 0 and end + 1 < len(doc.lines) and _is_blank(doc.lines[end + 1].content):
+            end += 1
+        elif (
             start > 0
             and _is_blank(doc.lines[start - 1].content)
             and (end + 1 >= len(doc.lines) or _is_blank(doc.lines[end + 1].content))
@@ -965,6 +990,15 @@ def _remove_group_sections(doc: _Document, name: str) -> None:
         doc.delete(lines[-1])
 
 
+def _without_implicit_edge(request: GroupRequest) -> GroupRequest:
+    """``ungrouped`` is always a child of ``all``: asking for that edge asks for nothing."""
+    if request.name == "ungrouped" and request.parents:
+        request = replace(request, parents=[p for p in request.parents if p != "all"])
+    if request.name == "all" and request.children:
+        request = replace(request, children=[c for c in request.children if c != "ungrouped"])
+    return request
+
+
 def edit_group(text: str, request: GroupRequest, source: str = "<string>") -> EditResult:
     """Apply ``request`` to the inventory ``text``. Raises IniParseError or EditError."""
     model = _parse(text, source)
@@ -974,9 +1008,12 @@ def edit_group(text: str, request: GroupRequest, source: str = "<string>") -> Ed
         _check_group_name(group)
         if group in model.hosts:
             raise EditError(f"{group!r} is also a host; a group named like a host takes that host's variables")
-    _check_variable_names([*request.vars, *request.remove_vars])
+    _check_variables(request.vars, request.remove_vars)
     if name in (request.children or ()) or name in (request.parents or ()):
         raise EditError(f"group {name!r} cannot be its own child or parent")
+    if "all" in (request.children or ()) or (name == "all" and request.parents):
+        raise EditError("the implicit group 'all' contains every group; it cannot be a child")
+    request = _without_implicit_edge(request)
     old_view = inventory_view(model)
     before = _group_entity(old_view, name)
     doc = _Document(text)
