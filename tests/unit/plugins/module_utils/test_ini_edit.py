@@ -365,8 +365,10 @@ def check_edit(text: str, request: HostRequest | GroupRequest, label: str) -> No
         result = edit(text, request)  # type: ignore[arg-type]
     except EditError as error:
         message = str(error)
-        assert any(reason in message for reason in ALLOWED_REFUSALS), message
+        reasons = [reason for reason in ALLOWED_REFUSALS if reason in message]
+        assert reasons, message
         EDIT_COUNTS[f"{label} refused"] += 1
+        EDIT_COUNTS[f"{label} refused: {reasons[0]}"] += 1
         return
     EDIT_COUNTS[f"{label} edits"] += 1
     EDIT_COUNTS[f"{label} changed" if result.changed else f"{label} unchanged"] += 1
@@ -383,25 +385,31 @@ def check_edit(text: str, request: HostRequest | GroupRequest, label: str) -> No
     assert not again.changed and again.text == result.text
 
 
-def random_request(rng: random.Random, model_hosts: list[str], model_groups: list[str]) -> HostRequest | GroupRequest:
+def random_request(rng: random.Random, model: t.Any) -> HostRequest | GroupRequest:
+    model_hosts = list(model.hosts)
+    model_groups = [g for g in model.groups if g not in model.hosts]
     value_pool = ["1.10", "0x1F", "yes", "a b", "x#y", "it's", 'say "hi"', "k=v", "", 0, 7, -3, 1.5, 1e100, True, False,
                   None, [1, "a b"], {"k": [None, 2.5]}, "10.0.0.1", "ünï", "\\path"]
     names = ["ansible_host", "ansible_user", "app_version", "note", "x"]
     groups = [*model_groups, "newgroup", "ungrouped", "all"]
     def some_vars() -> dict[str, t.Any]:
-        return {rng.choice(names): rng.choice(value_pool) for _ in range(rng.randint(0, 3))}
+        return {rng.choice(names[:3]): rng.choice(value_pool) for _ in range(rng.randint(0, 3))}
     if rng.random() < 0.65:
         name = rng.choice([*model_hosts, "newhost1", "10.9.8.7"]) if model_hosts else "newhost1"
+        to_set = some_vars()
+        present = [key for key in (model.hosts[name].variables() if name in model.hosts else {}) if key not in to_set]
         return HostRequest(
             name=name,
             state="absent" if rng.random() < 0.15 else "present",
             port=rng.choice([None, None, 22, 2222]),
             groups=None if rng.random() < 0.4 else rng.sample(groups, rng.randint(0, min(2, len(groups)))),
             exclusive=rng.random() < 0.3,
-            vars=some_vars(),
-            remove_vars=rng.sample(names, rng.randint(0, 1)),
+            vars=to_set,
+            remove_vars=rng.sample([*present, *names[3:]], rng.randint(0, min(2, len(present) + 2))),
         )
     name = rng.choice([*model_groups, "newgroup"])
+    to_set = some_vars()
+    present = [key for key in (model.groups[name].variables() if name in model.groups else {}) if key not in to_set]
     others = [g for g in groups if g not in (name, "ungrouped")]
     children = [g for g in others if g != "all"]
     return GroupRequest(
@@ -411,8 +419,8 @@ def random_request(rng: random.Random, model_hosts: list[str], model_groups: lis
         exclusive_children=rng.random() < 0.3,
         parents=None if rng.random() < 0.6 else rng.sample(others, rng.randint(0, min(2, len(others)))),
         exclusive_parents=rng.random() < 0.3,
-        vars=some_vars(),
-        remove_vars=rng.sample(names, rng.randint(0, 1)),
+        vars=to_set,
+        remove_vars=rng.sample([*present, *names[3:]], rng.randint(0, min(2, len(present) + 2))),
     )
 
 
@@ -432,9 +440,8 @@ def test_random_edits_of_the_corpus(path: str) -> None:
         EDIT_COUNTS["corpus files refused whole"] += 1
         return
     rng = random.Random(f"{Path(path).name}-{ROUNDS}")
-    hosts, groups = list(model.hosts), [g for g in model.groups if g not in model.hosts]
     for _round in range(ROUNDS):
-        check_edit(text, random_request(rng, hosts, groups), "corpus")
+        check_edit(text, random_request(rng, model), "corpus")
 
 
 # --- generated inventories ----------------------------------------------------------------
