@@ -91,16 +91,15 @@ def run_edit(module: t.Any, edit: t.Callable[[str, str], EditResult], entity: st
     params = module.params
     path = params["path"]
     if os.path.isdir(path):
-        module.fail_json(msg=f"{path} is a directory; give the path of one INI inventory file", dest=path)
+        module.fail_json(msg=f"{path} is a directory; give the path of one INI inventory file")
     outcome: dict[str, t.Any] = {}
     try:
         with locked(path, params["lock_timeout"]):
             result, exists, text = _edit_file(module, path, edit)
             outcome = {
+                # No "path" or "dest" key: AnsibleModule would add the file's owner and group
+                # next to it, and "group" is ini_group's own result.
                 "changed": result.changed,
-                # "dest", not "path": AnsibleModule would add the file's owner and group under
-                # "path", and "group" is ini_group's own result.
-                "dest": path,
                 entity: result.after,
                 f"{entity}_before": result.before,
                 "msg": _message(entity, result),
@@ -123,14 +122,14 @@ def run_edit(module: t.Any, edit: t.Callable[[str, str], EditResult], entity: st
                 file_args = module.load_file_common_arguments(params)
                 outcome["changed"] = module.set_fs_attributes_if_different(file_args, outcome["changed"])
     except LockTimeout as error:
-        module.fail_json(msg=str(error), dest=path)
+        module.fail_json(msg=str(error))
     module.exit_json(**outcome)
 
 
 def _edit_file(module: t.Any, path: str, edit: t.Callable[[str, str], EditResult]) -> tuple[EditResult, bool, str]:
     exists = os.path.exists(path)
     if not exists and not module.params["create"]:
-        module.fail_json(msg=f"{path} does not exist; use create=true to start a new inventory", dest=path)
+        module.fail_json(msg=f"{path} does not exist; use create=true to start a new inventory")
     data = b""
     if exists:
         with open(path, "rb") as handle:
@@ -141,11 +140,10 @@ def _edit_file(module: t.Any, path: str, edit: t.Callable[[str, str], EditResult
     except IniParseError as error:
         module.fail_json(
             msg=f"{path} is not a valid INI inventory, nothing changed:\n{error.render()}",
-            dest=path,
             diagnostics=[diagnostic.render() for diagnostic in error.diagnostics],
         )
     except EditError as error:
-        module.fail_json(msg=f"{path}: {error}", dest=path)
+        module.fail_json(msg=f"{path}: {error}")
     raise AssertionError("fail_json returned")  # pragma: no cover
 
 

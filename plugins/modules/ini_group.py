@@ -202,11 +202,6 @@ group_before:
   returned: success
   type: dict
   sample: null
-dest:
-  description: The inventory file.
-  returned: always
-  type: str
-  sample: inventory/hosts.ini
 msg:
   description: What happened: V(group added), V(group changed), V(group removed) or V(group unchanged).
   returned: success

@@ -213,11 +213,6 @@ host_before:
   returned: success
   type: dict
   sample: null
-dest:
-  description: The inventory file.
-  returned: always
-  type: str
-  sample: inventory/hosts.ini
 msg:
   description: What happened: V(host added), V(host changed), V(host removed) or V(host unchanged).
   returned: success
