@@ -115,7 +115,7 @@ def same_value(left: t.Any, right: t.Any) -> bool:
     if type(left) is not type(right):
         return False
     if isinstance(left, list):
-        return len(left) == len(right) and all(same_value(a, b) for a, b in zip(left, right))
+        return len(left) == len(right) and all(same_value(a, b) for a, b in zip(left, right, strict=True))
     if isinstance(left, dict):
         return left.keys() == right.keys() and all(same_value(left[key], right[key]) for key in left)
     if isinstance(left, float) and math.isnan(left):
@@ -353,7 +353,9 @@ class _Document:
         blank = sum(1 for h in headers if _is_blank(self.lines[h - 1].content))
         return blank * 2 >= len(headers)
 
-    def host_line_text(self, section: _Section, pattern: str, words: list[str], before: int | None = None) -> str:
+    def host_line_text(
+        self, section: _Section, pattern: str, words: list[str], before: int | None = None
+    ) -> str:
         """A host line in ``section``, indented and spaced like the host line above it.
 
         ``before``: the line it will stand in for (its neighbour is the host line above it);
@@ -389,10 +391,7 @@ class _Document:
         """Add ``[header]`` and its lines after the last section of ``after_group``, else at the end."""
         sections = self.sections_of(after_group) if after_group else []
         sections = [s for s in sections if s.header is not None]
-        if sections:
-            at = max(s.last for s in sections) + 1
-        else:
-            at = len(self.lines)
+        at = max(s.last for s in sections) + 1 if sections else len(self.lines)
         blank = self.separator_before_sections() and at > 0 and not _is_blank(self.lines[at - 1].content)
         self.insert(at, ([""] if blank else []) + [header, *contents])
 
@@ -420,6 +419,8 @@ def _read_host_line(content: str, index: int) -> _HostLine:
         position = word.end()
     if len(spans) != len(words):
         raise EditError(f"cannot find the words of line {index + 1} ({content.strip()!r})")
+    if not words:
+        return _HostLine(words, spans, [], None, [])
     pattern = words[0]
     names, port = [pattern], None
     if ":" in pattern or "[" in pattern:
@@ -429,9 +430,9 @@ def _read_host_line(content: str, index: int) -> _HostLine:
         except HostPatternError as error:
             raise EditError(f"cannot read line {index + 1}: {error}") from error
     assignments = []
-    for position, word in enumerate(words[1:], 1):
-        name, _equals, text = word.partition("=")
-        assignments.append((position, name, type_value(text)))
+    for place, assignment in enumerate(words[1:], 1):
+        name, _equals, text = assignment.partition("=")
+        assignments.append((place, name, type_value(text)))
     return _HostLine(words, spans, names, port, assignments)
 
 
@@ -464,7 +465,10 @@ def _kept_order(expected: list[str], actual: list[str], old: list[str]) -> bool:
 
 
 def _differences(
-    expected: dict[str, t.Any], actual: dict[str, t.Any], old: dict[str, t.Any], movable: t.Collection[str] = ()
+    expected: dict[str, t.Any],
+    actual: dict[str, t.Any],
+    old: dict[str, t.Any],
+    movable: t.Collection[str] = (),
 ) -> list[str]:
     """What differs between two views.
 
@@ -481,7 +485,9 @@ def _differences(
             continue
         # The implicit groups have no place of their own: they appear where they are first used.
         old_names = [
-            name for name in old[kind] if name in want and name not in movable and name not in _IMPLICIT_GROUPS
+            name
+            for name in old[kind]
+            if name in want and name not in movable and name not in _IMPLICIT_GROUPS
         ]
         if old_names != [name for name in got if name in old_names]:
             found.append(f"the order of {kind} changed")
@@ -490,7 +496,9 @@ def _differences(
             for key, value in entry.items():
                 if key == "vars":
                     if not same_value(value, other[key]):
-                        found.append(f"{kind[:-1]} {name!r} variables: expected {value!r}, got {other[key]!r}")
+                        found.append(
+                            f"{kind[:-1]} {name!r} variables: expected {value!r}, got {other[key]!r}"
+                        )
                 elif key == "children":
                     if not _kept_order(value, other[key], old[kind].get(name, {}).get(key, [])):
                         found.append(f"group {name!r} children: expected {value}, got {other[key]}")
@@ -513,6 +521,7 @@ def _parse(text: str, source: str) -> IniInventory:
 def _verify(
     new_text: str,
     source: str,
+    *,
     expected: dict[str, t.Any],
     old_view: dict[str, t.Any],
     old_model: IniInventory,
@@ -524,9 +533,7 @@ def _verify(
         raise EditError(f"the edited text would not parse, nothing written:\n{error.render()}") from error
     problems = _differences(expected, inventory_view(model), old_view, movable)
     if problems:
-        raise EditError(
-            "the edit would change more than was asked, nothing written: " + "; ".join(problems)
-        )
+        raise EditError("the edit would change more than was asked, nothing written: " + "; ".join(problems))
     before = {(d.code, d.message) for d in old_model.diagnostics}
     warnings = [d.render() for d in model.diagnostics if (d.code, d.message) not in before]
     return model, warnings
@@ -670,7 +677,7 @@ def _remove_host_var(doc: _Document, name: str, key: str) -> None:
             _refuse_range(doc, index, name, f"remove variable {key!r}")
         content = doc.lines[index].content
         for position in reversed(positions):
-            start, end = parsed.spans[position]
+            end = parsed.spans[position][1]
             previous_end = parsed.spans[position - 1][1]
             content = content[:previous_end] + content[end:]
         doc.replace(index, content)
@@ -731,7 +738,9 @@ def _restore_host(doc: _Document, name: str, expected: dict[str, t.Any]) -> None
         _set_port(doc, name, expected["port"])
 
 
-def _expected_host(view: dict[str, t.Any], request: HostRequest, groups: list[str], current: list[str]) -> None:
+def _expected_host(
+    view: dict[str, t.Any], request: HostRequest, groups: list[str], current: list[str]
+) -> None:
     name = request.name
     if request.state == "absent":
         view["hosts"].pop(name, None)
@@ -798,13 +807,22 @@ def edit_host(text: str, request: HostRequest, source: str = "<string>") -> Edit
         for key in request.remove_vars:
             _remove_host_var(doc, name, key)
         _restore_host(doc, name, expected["hosts"][name])
-    return _finish(text, doc, source, (expected, old_view, model), before, {name}, lambda v: _host_entity(v, name))
+    return _finish(
+        text,
+        doc,
+        source,
+        views=(expected, old_view, model),
+        before=before,
+        movable={name},
+        entity=lambda v: _host_entity(v, name),
+    )
 
 
 def _finish(
     text: str,
     doc: _Document,
     source: str,
+    *,
     views: tuple[dict[str, t.Any], dict[str, t.Any], IniInventory],
     before: dict[str, t.Any] | None,
     movable: set[str],
@@ -817,7 +835,9 @@ def _finish(
         if problems:
             raise EditError("the request cannot be written: " + "; ".join(problems))
         return EditResult(text, False, before, before, set(), [])
-    new_model, warnings = _verify(new_text, source, expected, old_view, model, movable)
+    new_model, warnings = _verify(
+        new_text, source, expected=expected, old_view=old_view, old_model=model, movable=movable
+    )
     return EditResult(new_text, True, before, entity(inventory_view(new_model)), doc.touched, warnings)
 
 
@@ -879,7 +899,11 @@ def _ensure_group(doc: _Document, group: str) -> None:
 
 
 def _set_group_var(doc: _Document, group: str, key: str, value: t.Any, model: IniInventory) -> None:
-    records = [r for r in model.groups[group].assignments if any(n == key for n, _v in r.pairs)] if group in model.groups else []
+    records = (
+        [r for r in model.groups[group].assignments if any(n == key for n, _v in r.pairs)]
+        if group in model.groups
+        else []
+    )
     if records and same_value(dict(records[-1].pairs)[key], value):
         return
     text = render_value(value, on_host_line=False)
@@ -938,7 +962,7 @@ def _expected_group(view: dict[str, t.Any], request: GroupRequest, doc: _Documen
         for host in [host for host in view["hosts"] if host not in elsewhere]:
             del view["hosts"][host]
         return
-    empty = {"hosts": [], "children": [], "vars": {}}
+    empty: dict[str, t.Any] = {"hosts": [], "children": [], "vars": {}}
     entry = groups.setdefault(name, _copy(empty))
     for child in request.children or ():
         groups.setdefault(child, _copy(empty))
@@ -1007,7 +1031,9 @@ def edit_group(text: str, request: GroupRequest, source: str = "<string>") -> Ed
     for group in related:
         _check_group_name(group)
         if group in model.hosts:
-            raise EditError(f"{group!r} is also a host; a group named like a host takes that host's variables")
+            raise EditError(
+                f"{group!r} is also a host; a group named like a host takes that host's variables"
+            )
     _check_variables(request.vars, request.remove_vars)
     if name in (request.children or ()) or name in (request.parents or ()):
         raise EditError(f"group {name!r} cannot be its own child or parent")
@@ -1034,11 +1060,14 @@ def edit_group(text: str, request: GroupRequest, source: str = "<string>") -> Ed
             _ensure_group(doc, child)
             _add_child(doc, name, child)
         if request.exclusive_children and request.children is not None:
-            for section in doc.sections_of(name, "children"):
-                for index in reversed(section.body):
-                    child = _child_of_line(doc, index)
-                    if child not in request.children:
-                        doc.delete(index)
+            stale_children = [
+                index
+                for section in doc.sections_of(name, "children")
+                for index in section.body
+                if _child_of_line(doc, index) not in request.children
+            ]
+            for index in reversed(stale_children):
+                doc.delete(index)
         for parent in request.parents or ():
             if not doc.declared(parent):
                 doc.add_section(f"[{parent}:children]", [], after_group=None)
@@ -1060,7 +1089,15 @@ def edit_group(text: str, request: GroupRequest, source: str = "<string>") -> Ed
         for key in request.remove_vars:
             _remove_group_var(doc, name, key, model)
     movable = set(model.groups[name].hosts) if request.state == "absent" and name in model.groups else set()
-    return _finish(text, doc, source, (expected, old_view, model), before, movable, lambda v: _group_entity(v, name))
+    return _finish(
+        text,
+        doc,
+        source,
+        views=(expected, old_view, model),
+        before=before,
+        movable=movable,
+        entity=lambda v: _group_entity(v, name),
+    )
 
 
 def _remove_group_var(doc: _Document, group: str, key: str, model: IniInventory) -> None:

@@ -126,7 +126,9 @@ def run_edit(module: t.Any, edit: t.Callable[[str, str], EditResult], entity: st
     module.exit_json(**outcome)
 
 
-def _edit_file(module: t.Any, path: str, edit: t.Callable[[str, str], EditResult]) -> tuple[EditResult, bool, str]:
+def _edit_file(
+    module: t.Any, path: str, edit: t.Callable[[str, str], EditResult]
+) -> tuple[EditResult, bool, str]:
     exists = os.path.exists(path)
     if not exists and not module.params["create"]:
         module.fail_json(msg=f"{path} does not exist; use create=true to start a new inventory")

@@ -39,8 +39,8 @@ options:
     required: true
   children:
     description:
-      - Groups that are children of this group (listed in its C([name:children]) section). Missing child groups
-        are created as empty C([child]) sections at the end of the file.
+      - Groups that are children of this group (listed in its C([name:children]) section). Missing child
+        groups are created as empty C([child]) sections at the end of the file.
       - Left as they are when not given.
     type: list
     elements: str
@@ -76,9 +76,9 @@ options:
     description:
       - V(present) makes the group exist with the given children, parents and variables (a new group with
         children is written as a C([name:children]) section, otherwise as an empty C([name]) section).
-      - V(absent) removes the group's sections (C([name]), C([name:children]), C([name:vars])) and its name from
-        other groups' C(:children) sections. Hosts listed only in the group's own section leave the inventory;
-        hosts listed elsewhere too keep their port and variables.
+      - V(absent) removes the group's sections (C([name]), C([name:children]), C([name:vars])) and its name
+        from other groups' C(:children) sections. Hosts listed only in the group's own section leave the
+        inventory; hosts listed elsewhere too keep their port and variables.
     type: str
     choices: [present, absent]
     default: present
@@ -219,10 +219,13 @@ diagnostics:
   elements: str
 """
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible.module_utils.basic import AnsibleModule  # noqa: E402 - after the documentation, as Ansible's modules do
 
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_edit import GroupRequest, edit_group
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_file import run_edit
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_edit import (  # noqa: E402
+    GroupRequest,
+    edit_group,
+)
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_file import run_edit  # noqa: E402
 
 
 def main() -> None:

@@ -12,7 +12,8 @@ version_added: 0.1.0
 description:
   - Edits an INI inventory (the format C(ansible.builtin.ini) and M(iniplus.inventory.ini) read) as inventory,
     not as text. The host's lines, groups, port and variables change; every other line stays byte for byte as
-    it was (comments, blank lines, alignment, tabs, CRLF line endings, a missing final newline, a byte-order mark).
+    it was (comments, blank lines, alignment, tabs, CRLF line endings, a missing final newline, a byte-order
+    mark).
   - New lines follow the style of the lines around them and go where a person would put them; a new host goes
     after the last host line of its group, before any comments or blank lines that follow.
   - Each variable is written so that C(ansible.builtin.ini) reads back exactly the value and type given
@@ -54,8 +55,8 @@ options:
     elements: str
   exclusive:
     description:
-      - Also remove the host from every group not in O(groups). Variables and the port written on a line that is
-        removed are kept: they move to a line of the host that stays.
+      - Also remove the host from every group not in O(groups). Variables and the port written on a line that
+        is removed are kept: they move to a line of the host that stays.
       - With O(groups) empty the host stays in C(ungrouped) only.
     type: bool
     default: false
@@ -230,10 +231,13 @@ diagnostics:
   elements: str
 """
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible.module_utils.basic import AnsibleModule  # noqa: E402 - after the documentation, as Ansible's modules do
 
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_edit import HostRequest, edit_host
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_file import run_edit
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_edit import (  # noqa: E402
+    HostRequest,
+    edit_host,
+)
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_file import run_edit  # noqa: E402
 
 
 def main() -> None:

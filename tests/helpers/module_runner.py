@@ -25,8 +25,9 @@ def collections_root(base: Path) -> Path:
     return base
 
 
-def module_command(module: str, arguments: dict[str, t.Any], workdir: Path, *, check: bool = False,
-                   diff: bool = False) -> tuple[list[str], dict[str, str]]:
+def module_command(
+    module: str, arguments: dict[str, t.Any], workdir: Path, *, check: bool = False, diff: bool = False
+) -> tuple[list[str], dict[str, str]]:
     """The command line and environment that run ``module`` with ``arguments``."""
     payload = {"ANSIBLE_MODULE_ARGS": {**arguments, "_ansible_check_mode": check, "_ansible_diff": diff}}
     descriptor, args_file = tempfile.mkstemp(prefix="args-", suffix=".json", dir=workdir)
@@ -37,12 +38,15 @@ def module_command(module: str, arguments: dict[str, t.Any], workdir: Path, *, c
     return [sys.executable, str(REPO_ROOT / "plugins" / "modules" / f"{module}.py"), args_file], env
 
 
-def run_module(module: str, arguments: dict[str, t.Any], workdir: Path, *, check: bool = False,
-               diff: bool = False) -> dict[str, t.Any]:
+def run_module(
+    module: str, arguments: dict[str, t.Any], workdir: Path, *, check: bool = False, diff: bool = False
+) -> dict[str, t.Any]:
     """Run the module to completion and return its JSON result (``failed`` set on failure)."""
     command, env = module_command(module, arguments, workdir, check=check, diff=diff)
     completed = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     try:
         return json.loads(completed.stdout)
     except json.JSONDecodeError:
-        raise AssertionError(f"no JSON from {module}: rc={completed.returncode}\n{completed.stdout}\n{completed.stderr}") from None
+        raise AssertionError(
+            f"no JSON from {module}: rc={completed.returncode}\n{completed.stdout}\n{completed.stderr}"
+        ) from None

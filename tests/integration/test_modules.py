@@ -101,8 +101,15 @@ def test_check_mode_run_reports_and_writes_nothing(tmp_path: Path, playbook_env:
     play = tmp_path / "check.yml"
     play.write_text(CHECK_PLAYBOOK % {"path": inventory})
     checked = run_tool(
-        "ansible-playbook", "-i", "localhost,", str(play), "-e", f"ansible_python_interpreter={sys.executable}",
-        "--check", "--diff", env=dict(playbook_env, ANSIBLE_INVENTORY_ENABLED="host_list"),
+        "ansible-playbook",
+        "-i",
+        "localhost,",
+        str(play),
+        "-e",
+        f"ansible_python_interpreter={sys.executable}",
+        "--check",
+        "--diff",
+        env=dict(playbook_env, ANSIBLE_INVENTORY_ENABLED="host_list"),
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert re.search(r"^\+web9 +ratio=0\.5$", checked.stdout, re.MULTILINE), checked.stdout

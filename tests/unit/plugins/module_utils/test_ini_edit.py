@@ -28,6 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from corpus import corpus_files
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -44,8 +45,6 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_edit import 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import IniParseError, parse_ini
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_values import type_value
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_words import split_words
-
-from corpus import corpus_files
 
 EDIT_COUNTS: Counter[str] = Counter()
 # Refusals the engine may give: a range it cannot split, a host/group name clash, a cycle, a
@@ -75,7 +74,9 @@ def group(text: str, **request: t.Any) -> str:
 
 def test_new_host_goes_after_the_last_host_of_its_group_not_after_comments() -> None:
     text = "[web]\nweb1\nweb2\n# the db servers\n\n[db]\ndb1\n"
-    assert host(text, name="web3", groups=["web"]) == "[web]\nweb1\nweb2\nweb3\n# the db servers\n\n[db]\ndb1\n"
+    assert (
+        host(text, name="web3", groups=["web"]) == "[web]\nweb1\nweb2\nweb3\n# the db servers\n\n[db]\ndb1\n"
+    )
 
 
 def test_new_lines_follow_crlf_tabs_and_alignment() -> None:
@@ -97,8 +98,22 @@ def test_vars_lines_copy_the_spacing_around_equals() -> None:
 
 
 def test_values_read_back_with_their_types() -> None:
-    values = {"v": "1.10", "h": "0x1F", "y": "yes", "s": "a b", "c": "x#y", "q": "it's \"q\"", "e": "k=v",
-              "i": 7, "f": 1.5, "b": False, "n": None, "l": [1, "two", [3.0]], "d": {"a": {"b": None}}, "z": ""}
+    values = {
+        "v": "1.10",
+        "h": "0x1F",
+        "y": "yes",
+        "s": "a b",
+        "c": "x#y",
+        "q": 'it\'s "q"',
+        "e": "k=v",
+        "i": 7,
+        "f": 1.5,
+        "b": False,
+        "n": None,
+        "l": [1, "two", [3.0]],
+        "d": {"a": {"b": None}},
+        "z": "",
+    }
     text = host("", name="h1", vars=values)
     assert same_value(parse_ini(text).hosts["h1"].variables(), values)
     text = group("[g]\n", name="g", vars=values)
@@ -151,11 +166,34 @@ def test_values_without_an_exact_spelling_are_refused(value: t.Any) -> None:
 
 
 # --- the value writer --------------------------------------------------------------------
-GRAMMAR_CHARACTERS = list(" \t#;=:,[]{}()'\"\\-._+0123456789abexyzTFN") + ["é", "\x0b", "\u2028", "\x00"]
+GRAMMAR_CHARACTERS = [*" \t#;=:,[]{}()'\"\\-._+0123456789abexyzTFN", "é", "\x0b", "\u2028", "\x00"]
 grammar_text = st.text(alphabet=st.sampled_from(GRAMMAR_CHARACTERS), max_size=12)
 tricky_strings = st.sampled_from(
-    ["", "1.10", "0x1F", "yes", "no", "True", "None", "[1]", "{}", "a b", "#x", "'q'", '"', "1_000", "1e3",
-     " pad ", "k=v", "b'x'", "1,2", "-0", "...", "set()", "\\"]
+    [
+        "",
+        "1.10",
+        "0x1F",
+        "yes",
+        "no",
+        "True",
+        "None",
+        "[1]",
+        "{}",
+        "a b",
+        "#x",
+        "'q'",
+        '"',
+        "1_000",
+        "1e3",
+        " pad ",
+        "k=v",
+        "b'x'",
+        "1,2",
+        "-0",
+        "...",
+        "set()",
+        "\\",
+    ]
 )
 scalars = st.one_of(
     grammar_text,
@@ -168,7 +206,8 @@ scalars = st.one_of(
 values = st.recursive(
     scalars,
     lambda inner: st.one_of(
-        st.lists(inner, max_size=3), st.dictionaries(st.one_of(grammar_text, tricky_strings), inner, max_size=3)
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.one_of(grammar_text, tricky_strings), inner, max_size=3),
     ),
     max_leaves=6,
 )
@@ -204,8 +243,12 @@ def test_refusals_of_the_value_writer_are_for_values_python_cannot_spell() -> No
 
 # --- properties ---------------------------------------------------------------------------
 def _copy(value: t.Any) -> t.Any:
-    return ast.literal_eval(repr(value)) if not isinstance(value, (dict, list)) else (
-        {k: _copy(v) for k, v in value.items()} if isinstance(value, dict) else [_copy(v) for v in value]
+    return (
+        ast.literal_eval(repr(value))
+        if not isinstance(value, (dict, list))
+        else (
+            {k: _copy(v) for k, v in value.items()} if isinstance(value, dict) else [_copy(v) for v in value]
+        )
     )
 
 
@@ -279,10 +322,14 @@ def expected_after(old: dict[str, t.Any], request: HostRequest | GroupRequest, t
     return view
 
 
-def assert_same_inventory(expected: dict[str, t.Any], actual: dict[str, t.Any], old: dict[str, t.Any], moved: set[str]) -> None:
+def assert_same_inventory(
+    expected: dict[str, t.Any], actual: dict[str, t.Any], old: dict[str, t.Any], moved: set[str]
+) -> None:
     for kind in ("groups", "hosts"):
         assert set(actual[kind]) == set(expected[kind]), kind
-        kept = [n for n in old[kind] if n in expected[kind] and n not in moved and n not in ("all", "ungrouped")]
+        kept = [
+            n for n in old[kind] if n in expected[kind] and n not in moved and n not in ("all", "ungrouped")
+        ]
         assert [n for n in actual[kind] if n in kept] == kept, f"order of {kind}"
     for name, entry in expected["hosts"].items():
         assert actual["hosts"][name]["port"] == entry["port"], name
@@ -308,11 +355,14 @@ def untouched_lines_are_kept(old: str, new: str, touched: set[int]) -> None:
         assert position < len(new_lines), f"line {index + 1} {line!r} is missing or changed"
         position += 1
     assert old.startswith("\ufeff") == new.startswith("\ufeff")
-    if old.strip() and new.strip():
-        assert (old[-1] in "\r\n") == (new[-1] in "\r\n"), "final newline"
+    old_body, new_body = old.lstrip("\ufeff"), new.lstrip("\ufeff")
+    if old_body.strip() and new_body.strip():
+        assert (old_body[-1] in "\r\n") == (new_body[-1] in "\r\n"), "final newline"
 
 
-def touched_lines_belong_to_the_edit(old: str, touched: set[int], request: HostRequest | GroupRequest, new: str) -> None:
+def touched_lines_belong_to_the_edit(
+    old: str, touched: set[int], request: HostRequest | GroupRequest, new: str
+) -> None:
     """A touched line is a line of the edited host (or group's section, or a :children line
     naming it), or a line whose content is unchanged and only lost or gained its line ending."""
     lines = old.lstrip("\ufeff").splitlines()
@@ -323,7 +373,9 @@ def touched_lines_belong_to_the_edit(old: str, touched: set[int], request: HostR
             continue
         if isinstance(request, GroupRequest) and request.state == "absent":
             continue  # hosts of the removed group may get their variables back on another line
-        assert lines[index] in new_contents, f"line {index + 1} {lines[index]!r} was touched but is not the edit's"
+        assert lines[index] in new_contents, (
+            f"line {index + 1} {lines[index]!r} was touched but is not the edit's"
+        )
 
 
 def _line_owners(text: str, request: HostRequest | GroupRequest) -> set[int]:
@@ -345,7 +397,7 @@ def _line_owners(text: str, request: HostRequest | GroupRequest) -> set[int]:
             owned.add(index)
         if isinstance(request, HostRequest) and kind == "hosts":
             words = split_words(line)[0]
-            from ansible_collections.iniplus.inventory.plugins.module_utils.ini_hosts import (  # noqa: PLC0415
+            from ansible_collections.iniplus.inventory.plugins.module_utils.ini_hosts import (
                 expand_host_pattern,
                 split_port,
             )
@@ -375,8 +427,14 @@ def check_edit(text: str, request: HostRequest | GroupRequest, label: str) -> No
     if not result.changed:
         assert result.text == text
     # (a) the whole inventory is the old one plus exactly the request
-    moved = {request.name} if isinstance(request, HostRequest) else set(old["groups"].get(request.name, {}).get("hosts", ()))
-    assert_same_inventory(expected_after(old, request, text), inventory_view(parse_ini(result.text)), old, moved)
+    moved = (
+        {request.name}
+        if isinstance(request, HostRequest)
+        else set(old["groups"].get(request.name, {}).get("hosts", ()))
+    )
+    assert_same_inventory(
+        expected_after(old, request, text), inventory_view(parse_ini(result.text)), old, moved
+    )
     # (b) lines the edit did not touch are byte-identical, in order
     untouched_lines_are_kept(text, result.text, result.touched)
     touched_lines_belong_to_the_edit(text, result.touched, request, result.text)
@@ -388,16 +446,42 @@ def check_edit(text: str, request: HostRequest | GroupRequest, label: str) -> No
 def random_request(rng: random.Random, model: t.Any) -> HostRequest | GroupRequest:
     model_hosts = list(model.hosts)
     model_groups = [g for g in model.groups if g not in model.hosts]
-    value_pool = ["1.10", "0x1F", "yes", "a b", "x#y", "it's", 'say "hi"', "k=v", "", 0, 7, -3, 1.5, 1e100, True, False,
-                  None, [1, "a b"], {"k": [None, 2.5]}, "10.0.0.1", "ünï", "\\path"]
+    value_pool = [
+        "1.10",
+        "0x1F",
+        "yes",
+        "a b",
+        "x#y",
+        "it's",
+        'say "hi"',
+        "k=v",
+        "",
+        0,
+        7,
+        -3,
+        1.5,
+        1e100,
+        True,
+        False,
+        None,
+        [1, "a b"],
+        {"k": [None, 2.5]},
+        "10.0.0.1",
+        "ünï",
+        "\\path",
+    ]
     names = ["ansible_host", "ansible_user", "app_version", "note", "x"]
     groups = [*model_groups, "newgroup", "ungrouped", "all"]
+
     def some_vars() -> dict[str, t.Any]:
         return {rng.choice(names[:3]): rng.choice(value_pool) for _ in range(rng.randint(0, 3))}
+
     if rng.random() < 0.65:
         name = rng.choice([*model_hosts, "newhost1", "10.9.8.7"]) if model_hosts else "newhost1"
         to_set = some_vars()
-        present = [key for key in (model.hosts[name].variables() if name in model.hosts else {}) if key not in to_set]
+        present = [
+            key for key in (model.hosts[name].variables() if name in model.hosts else {}) if key not in to_set
+        ]
         return HostRequest(
             name=name,
             state="absent" if rng.random() < 0.15 else "present",
@@ -409,7 +493,9 @@ def random_request(rng: random.Random, model: t.Any) -> HostRequest | GroupReque
         )
     name = rng.choice([*model_groups, "newgroup"])
     to_set = some_vars()
-    present = [key for key in (model.groups[name].variables() if name in model.groups else {}) if key not in to_set]
+    present = [
+        key for key in (model.groups[name].variables() if name in model.groups else {}) if key not in to_set
+    ]
     others = [g for g in groups if g not in (name, "ungrouped")]
     children = [g for g in others if g != "all"]
     return GroupRequest(
@@ -446,8 +532,19 @@ def test_random_edits_of_the_corpus(path: str) -> None:
 
 # --- generated inventories ----------------------------------------------------------------
 GROUP_POOL = ["web", "db", "all", "ungrouped", "app-1", "x_y", "ünï"]
-HOST_PATTERNS = ["h1", "h2", "web1", "10.0.0.1", "h[1:3]", "db[a:c]", "h1:2222", "[::1]:22", "fe80::1", "h2:22"]
-RAW_VALUES = ["1", "1.10", "'x y'", "yes", "\"[1, 2]\"", "a#b", "True", "'it''s'", "0x1F", "''", "x=y"]
+HOST_PATTERNS = [
+    "h1",
+    "h2",
+    "web1",
+    "10.0.0.1",
+    "h[1:3]",
+    "db[a:c]",
+    "h1:2222",
+    "[::1]:22",
+    "fe80::1",
+    "h2:22",
+]
+RAW_VALUES = ["1", "1.10", "'x y'", "yes", '"[1, 2]"', "a#b", "True", "'it''s'", "0x1F", "''", "x=y"]
 VARS_VALUES = ["1", "1.10", "'x y'", "yes", "[1, 2]", "a # b", "True", "{'a': 1}", "  spaced  ", ""]
 
 
@@ -473,12 +570,16 @@ def inventories(draw: st.DrawFn) -> str:
         elif kind == "hosts":
             words = [draw(st.sampled_from(HOST_PATTERNS))]
             for _ in range(draw(st.integers(0, 2))):
-                words.append(f"{draw(st.sampled_from(['a', 'b', 'ansible_host']))}={draw(st.sampled_from(RAW_VALUES))}")
+                words.append(
+                    f"{draw(st.sampled_from(['a', 'b', 'ansible_host']))}={draw(st.sampled_from(RAW_VALUES))}"
+                )
             gap = draw(st.sampled_from([" ", "   ", "\t"]))
             lines.append(indent + gap.join(words) + draw(st.sampled_from(["", "", " # c"])))
         elif kind == "vars":
             spacing = draw(st.sampled_from(["=", " = ", "= "]))
-            lines.append(f"{indent}{draw(st.sampled_from(['a', 'b', 'c']))}{spacing}{draw(st.sampled_from(VARS_VALUES))}")
+            lines.append(
+                indent + draw(st.sampled_from(["a", "b", "c"])) + spacing + draw(st.sampled_from(VARS_VALUES))
+            )
         else:
             child = draw(st.sampled_from([g for g in GROUP_POOL if g not in ("all", "ungrouped")]))
             named.add(child)
@@ -507,9 +608,13 @@ group_requests = st.builds(
     GroupRequest,
     name=st.sampled_from([*GROUP_POOL, "fresh"]),
     state=st.sampled_from(["present", "present", "present", "absent"]),
-    children=st.one_of(st.none(), st.lists(st.sampled_from(["web", "db", "x_y", "fresh2"]), max_size=2, unique=True)),
+    children=st.one_of(
+        st.none(), st.lists(st.sampled_from(["web", "db", "x_y", "fresh2"]), max_size=2, unique=True)
+    ),
     exclusive_children=st.booleans(),
-    parents=st.one_of(st.none(), st.lists(st.sampled_from(["web", "db", "all", "app-1", "top"]), max_size=2, unique=True)),
+    parents=st.one_of(
+        st.none(), st.lists(st.sampled_from(["web", "db", "all", "app-1", "top"]), max_size=2, unique=True)
+    ),
     exclusive_parents=st.booleans(),
     vars=st.dictionaries(st.sampled_from(["a", "b", "c"]), values, max_size=3),
     remove_vars=st.lists(st.sampled_from(["a", "b", "c"]), max_size=2),
@@ -524,8 +629,11 @@ def _parses(text: str) -> bool:
     return True
 
 
-@settings(max_examples=int(os.environ.get("INIPLUS_EDIT_EXAMPLES", "300")), deadline=None,
-          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("INIPLUS_EDIT_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow],
+)
 @given(text=inventories(), request=st.one_of(host_requests, group_requests))
 def test_random_edits_of_generated_inventories(text: str, request: HostRequest | GroupRequest) -> None:
     assume(_parses(text))
@@ -533,6 +641,14 @@ def test_random_edits_of_generated_inventories(text: str, request: HostRequest |
         assume(request.name not in (request.children or ()) and request.name not in (request.parents or ()))
         assume(not (request.state == "absent" and request.name in ("all", "ungrouped")))
     check_edit(text, request, "generated")
+
+
+def test_exclusive_children_across_two_sections() -> None:
+    text = "[p:children]\na\nb\n[a]\n[b]\n[c]\n[p:children]\nc\n"
+    assert (
+        group(text, name="p", children=["b"], exclusive_children=True)
+        == "[p:children]\nb\n[a]\n[b]\n[c]\n[p:children]\n"
+    )
 
 
 def test_zz_report_counts() -> None:

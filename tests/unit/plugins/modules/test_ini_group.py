@@ -8,10 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from module_runner import run_module
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import parse_ini
-
-from module_runner import run_module
 
 INVENTORY = "\ufeff[web]\nweb1\n\n[db]\ndb1\n\n[web:vars]\nhttp_port = 80\n"
 
@@ -23,22 +22,41 @@ def inventory(tmp_path: Path) -> Path:
     return path
 
 
-def group(tmp_path: Path, inventory: Path, check: bool = False, diff: bool = False, **arguments: object) -> dict:
+def group(
+    tmp_path: Path, inventory: Path, check: bool = False, diff: bool = False, **arguments: object
+) -> dict:
     return run_module("ini_group", {"path": str(inventory), **arguments}, tmp_path, check=check, diff=diff)
 
 
 def test_variables_children_and_parents(tmp_path: Path, inventory: Path) -> None:
-    result = group(tmp_path, inventory, name="web", vars={"http_port": 8080, "tls": True, "admins": ["a", "b"]},
-                   parents=["prod"], children=["blue"])
+    result = group(
+        tmp_path,
+        inventory,
+        name="web",
+        vars={"http_port": 8080, "tls": True, "admins": ["a", "b"]},
+        parents=["prod"],
+        children=["blue"],
+    )
     assert result["changed"] and result["msg"] == "group changed"
     assert result["group"] == {
-        "name": "web", "hosts": ["web1"], "children": ["blue"], "parents": ["prod"],
+        "name": "web",
+        "hosts": ["web1"],
+        "children": ["blue"],
+        "parents": ["prod"],
         "vars": {"http_port": 8080, "tls": True, "admins": ["a", "b"]},
     }
     text = inventory.read_text(encoding="utf-8")
-    assert text.startswith("\ufeff[web]\nweb1\n\n[db]\ndb1\n\n[web:vars]\nhttp_port = 8080\ntls = True\nadmins = ['a', 'b']\n")
-    again = group(tmp_path, inventory, name="web", vars={"http_port": 8080, "tls": True, "admins": ["a", "b"]},
-                  parents=["prod"], children=["blue"])
+    assert text.startswith(
+        "\ufeff[web]\nweb1\n\n[db]\ndb1\n\n[web:vars]\nhttp_port = 8080\ntls = True\nadmins = ['a', 'b']\n"
+    )
+    again = group(
+        tmp_path,
+        inventory,
+        name="web",
+        vars={"http_port": 8080, "tls": True, "admins": ["a", "b"]},
+        parents=["prod"],
+        children=["blue"],
+    )
     assert not again["changed"] and inventory.read_text(encoding="utf-8") == text
 
 

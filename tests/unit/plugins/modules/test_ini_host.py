@@ -12,10 +12,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from module_runner import module_command, run_module
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import parse_ini
-
-from module_runner import module_command, run_module
 
 INVENTORY = "# hosts\r\n[web]\r\n\tweb1  ansible_host=10.0.0.1\r\nweb[2:3]\r\n\r\n[db]\r\ndb1"
 
@@ -27,14 +26,21 @@ def inventory(tmp_path: Path) -> Path:
     return path
 
 
-def host(tmp_path: Path, inventory: Path, check: bool = False, diff: bool = False, **arguments: object) -> dict:
+def host(
+    tmp_path: Path, inventory: Path, check: bool = False, diff: bool = False, **arguments: object
+) -> dict:
     return run_module("ini_host", {"path": str(inventory), **arguments}, tmp_path, check=check, diff=diff)
 
 
 def test_add_then_again_is_unchanged(tmp_path: Path, inventory: Path) -> None:
     first = host(tmp_path, inventory, name="web4", groups=["web"], vars={"version": "1.10", "weight": 3})
     assert first["changed"] and first["msg"] == "host added" and first["host_before"] is None
-    assert first["host"] == {"name": "web4", "port": None, "groups": ["web"], "vars": {"version": "1.10", "weight": 3}}
+    assert first["host"] == {
+        "name": "web4",
+        "port": None,
+        "groups": ["web"],
+        "vars": {"version": "1.10", "weight": 3},
+    }
     text = inventory.read_bytes().decode()
     assert text == INVENTORY.replace("web[2:3]\r\n", "web[2:3]\r\nweb4 version=\"'1.10'\" weight=3\r\n")
     second = host(tmp_path, inventory, name="web4", groups=["web"], vars={"version": "1.10", "weight": 3})
@@ -87,7 +93,7 @@ def test_a_range_host_is_refused_with_its_line(tmp_path: Path, inventory: Path) 
 
 
 def test_the_lock_file_is_removed_and_a_held_lock_times_out(tmp_path: Path, inventory: Path) -> None:
-    import fcntl  # noqa: PLC0415 - only this test holds a lock itself
+    import fcntl
 
     host(tmp_path, inventory, name="h9")
     assert not (tmp_path / ".hosts.ini.lock").exists()
@@ -101,11 +107,21 @@ def test_the_lock_file_is_removed_and_a_held_lock_times_out(tmp_path: Path, inve
 def test_twenty_concurrent_runs_all_land(tmp_path: Path, inventory: Path) -> None:
     """Twenty processes add twenty hosts to one file at the same moment; none is lost."""
     commands = [
-        module_command("ini_host", {"path": str(inventory), "name": f"node{n:02d}", "groups": ["web" if n % 2 else "fresh"],
-                                    "vars": {"n": n}}, tmp_path)
+        module_command(
+            "ini_host",
+            {
+                "path": str(inventory),
+                "name": f"node{n:02d}",
+                "groups": ["web" if n % 2 else "fresh"],
+                "vars": {"n": n},
+            },
+            tmp_path,
+        )
         for n in range(20)
     ]
-    processes = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True) for command, env in commands]
+    processes = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True) for command, env in commands
+    ]
     results = [json.loads(process.communicate()[0]) for process in processes]
     assert all(result["changed"] and not result.get("failed") for result in results)
     model = parse_ini(inventory.read_bytes())
@@ -116,4 +132,6 @@ def test_twenty_concurrent_runs_all_land(tmp_path: Path, inventory: Path) -> Non
     text = inventory.read_bytes().decode()
     for line in INVENTORY.split("\r\n"):
         assert line in text
-    assert sorted(os.listdir(tmp_path)) == sorted(["collections", "hosts.ini", *(p for p in os.listdir(tmp_path) if p.startswith("args-"))])
+    assert sorted(os.listdir(tmp_path)) == sorted(
+        ["collections", "hosts.ini", *(p for p in os.listdir(tmp_path) if p.startswith("args-"))]
+    )
