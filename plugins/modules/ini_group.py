@@ -11,9 +11,9 @@ short_description: Add, change or remove a group in an INI inventory file
 version_added: 0.1.0
 description:
   - Edits an INI inventory (the format C(ansible.builtin.ini) and M(iniplus.inventory.ini) read) as inventory,
-    not as text: a group's child groups, parent groups and variables (in its C([name:vars]) section). Every
-    other line stays byte for byte as it was (comments, blank lines, alignment, tabs, CRLF line endings, a
-    missing final newline, a byte-order mark).
+    not as text. It changes a group's child groups, parent groups and variables (in its C([name:vars])
+    section). Every other line stays byte for byte as it was (comments, blank lines, alignment, tabs, CRLF
+    line endings, a missing final newline, a byte-order mark).
   - New lines follow the style of the lines around them; a new section goes after the group's last section,
     or at the end of the file for a new group.
   - Each variable is written so that C(ansible.builtin.ini) reads back exactly the value and type given.
@@ -116,8 +116,8 @@ notes:
   - The implicit groups C(all) and C(ungrouped) can get variables and children but cannot be removed.
   - A group whose name is also a host is refused (Ansible gives that host's line variables to the group).
   - A cycle of groups (a group that would become its own ancestor) is refused with the parser's message.
-  - The module runs where the inventory file is, usually the controller (C(delegate_to: localhost)). It needs
-    Python 3.10 or later and nothing beyond the standard library.
+  - The module runs where the inventory file is, usually the controller (C(delegate_to) V(localhost)).
+    It needs Python 3.10 or later and nothing beyond the standard library.
 seealso:
   - module: iniplus.inventory.ini_host
   - plugin: iniplus.inventory.ini
@@ -203,7 +203,7 @@ group_before:
   type: dict
   sample: null
 msg:
-  description: What happened: V(group added), V(group changed), V(group removed) or V(group unchanged).
+  description: What happened, one of V(group added), V(group changed), V(group removed) or V(group unchanged).
   returned: success
   type: str
   sample: group changed

@@ -22,7 +22,7 @@ description:
   - Before anything is written, the new text is parsed and its whole inventory compared with the old one plus
     exactly the requested change; if anything else would differ, the module fails and writes nothing.
   - A file the parser rejects is refused with the parser's diagnostics, unchanged.
-  - Several runs at once (the usual C(delegate_to: localhost) from every host of a play) take turns: each
+  - Several runs at once (the usual C(delegate_to) V(localhost) from every host of a play) take turns. Each
     holds a lock file beside the inventory (C(.<name>.lock), removed afterwards) while it reads, edits and
     atomically replaces the file.
   - Use M(iniplus.inventory.ini_group) for group variables and child groups.
@@ -37,7 +37,7 @@ options:
     aliases: [dest]
   name:
     description:
-      - The host, as it is written in the inventory (one host: no range, no port, no quotes or blanks).
+      - The host, as it is written in the inventory (one host, with no range, port, quotes or blanks).
     type: str
     required: true
   port:
@@ -56,7 +56,7 @@ options:
   exclusive:
     description:
       - Also remove the host from every group not in O(groups). Variables and the port written on a line that
-        is removed are kept: they move to a line of the host that stays.
+        is removed are kept, on a line of the host that stays.
       - With O(groups) empty the host stays in C(ungrouped) only.
     type: bool
     default: false
@@ -113,16 +113,17 @@ notes:
     example a variable set on a line of its own after the range; removing it, removing one of its variables
     or changing its port fails with a message that names the line.
   - A host whose name is also a group is refused (Ansible gives variables on its line to the group).
-  - Values are compared with their types: V(1) and V("1") differ, so a second run with the same values
+  - Values are compared with their types (V(1) and V("1") differ), so a second run with the same values
     reports no change.
-  - The module runs where the inventory file is, usually the controller (C(delegate_to: localhost)). It needs
-    Python 3.10 or later and nothing beyond the standard library.
+  - The module runs where the inventory file is, usually the controller (C(delegate_to) V(localhost)).
+    It needs Python 3.10 or later and nothing beyond the standard library.
 seealso:
   - module: iniplus.inventory.ini_group
   - plugin: iniplus.inventory.ini
     plugin_type: inventory
   - module: ansible.builtin.meta
-    description: C(meta: refresh_inventory) makes the play see the edited inventory.
+    description: The C(refresh_inventory) action of M(ansible.builtin.meta) makes the play see the edited
+      inventory.
 """
 
 EXAMPLES = r"""
@@ -215,7 +216,7 @@ host_before:
   type: dict
   sample: null
 msg:
-  description: What happened: V(host added), V(host changed), V(host removed) or V(host unchanged).
+  description: What happened, one of V(host added), V(host changed), V(host removed) or V(host unchanged).
   returned: success
   type: str
   sample: host added
