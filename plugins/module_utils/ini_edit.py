@@ -774,6 +774,9 @@ def edit_host(text: str, request: HostRequest, source: str = "<string>") -> Edit
         _check_group_name(group)
     if name in model.groups or name in (request.groups or ()):
         raise EditError(f"{name!r} is also a group; a host named like a group gets that group's variables")
+    for group in request.groups or ():
+        if group in model.hosts:
+            raise EditError(f"{group!r} is also a host; a group named like a host takes that host's variables")
     old_view = inventory_view(model)
     before = _host_entity(old_view, name)
     doc = _Document(text)

@@ -115,3 +115,10 @@ def test_check_mode_run_reports_and_writes_nothing(tmp_path: Path, playbook_env:
     assert re.search(r"^\+web9 +ratio=0\.5$", checked.stdout, re.MULTILINE), checked.stdout
     assert re.search(r"^-http_port=80$", checked.stdout, re.MULTILINE) and "+http_port=8081" in checked.stdout
     assert inventory.read_bytes() == original
+
+
+@pytest.mark.parametrize("module", ["ini_host", "ini_group"])
+def test_ansible_doc_renders(module: str, playbook_env: dict[str, str]) -> None:
+    shown = run_tool("ansible-doc", f"iniplus.inventory.{module}", env=playbook_env)
+    assert shown.returncode == 0, shown.stderr
+    assert "lock_timeout" in shown.stdout and "EXAMPLES" in shown.stdout

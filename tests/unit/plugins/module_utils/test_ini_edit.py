@@ -154,6 +154,15 @@ def test_group_children_and_parents_are_created() -> None:
     assert parse_ini(result).groups["web"].children == ["blue"]
 
 
+def test_names_shared_by_a_host_and_a_group_are_refused() -> None:
+    with pytest.raises(EditError, match="is also a host"):
+        edit_host("[web]\nweb1\ndb\n", HostRequest("web1", groups=["db"]))
+    with pytest.raises(EditError, match="is also a group"):
+        edit_host("[web]\nweb1\n", HostRequest("web"))
+    with pytest.raises(EditError, match="is also a host"):
+        edit_group("[web]\nweb1\n", GroupRequest("web", children=["web1"]))
+
+
 def test_a_cycle_is_refused() -> None:
     with pytest.raises(EditError, match="loop of groups"):
         edit_group("[a:children]\nb\n[b]\n", GroupRequest("b", children=["a"]))
