@@ -480,7 +480,7 @@ def random_request(rng: random.Random, model: t.Any) -> HostRequest | GroupReque
     groups = [*model_groups, "newgroup", "ungrouped", "all"]
 
     def some_vars() -> dict[str, t.Any]:
-        return {rng.choice(names[:3]): rng.choice(value_pool) for _ in range(rng.randint(0, 3))}
+        return {rng.choice(names[:3]): rng.choice(value_pool) for _draw in range(rng.randint(0, 3))}
 
     if rng.random() < 0.65:
         name = rng.choice([*model_hosts, "newhost1", "10.9.8.7"]) if model_hosts else "newhost1"
@@ -561,7 +561,7 @@ def inventories(draw: st.DrawFn) -> str:
     kind = "hosts"
     declared: set[str] = set()
     named: set[str] = set()
-    for _ in range(draw(st.integers(0, 18))):
+    for _draw in range(draw(st.integers(0, 18))):
         choice = draw(st.sampled_from(["header", "body", "body", "body", "comment", "blank"]))
         indent = draw(st.sampled_from(["", "", "  ", "\t"]))
         if choice == "header":
@@ -575,7 +575,7 @@ def inventories(draw: st.DrawFn) -> str:
             lines.append(draw(st.sampled_from(["", "  ", "\t"])))
         elif kind == "hosts":
             words = [draw(st.sampled_from(HOST_PATTERNS))]
-            for _ in range(draw(st.integers(0, 2))):
+            for _draw in range(draw(st.integers(0, 2))):
                 words.append(
                     f"{draw(st.sampled_from(['a', 'b', 'ansible_host']))}={draw(st.sampled_from(RAW_VALUES))}"
                 )
