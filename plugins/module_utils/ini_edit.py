@@ -534,8 +534,9 @@ def _verify(
     problems = _differences(expected, inventory_view(model), old_view, movable)
     if problems:
         raise EditError("the edit would change more than was asked, nothing written: " + "; ".join(problems))
-    before = {(d.code, d.message) for d in old_model.diagnostics}
-    warnings = [d.render() for d in model.diagnostics if (d.code, d.message) not in before]
+    # Compared by the line's text, not its number: lines below an inserted one move down.
+    before = {(d.code, d.line_text.strip()) for d in old_model.diagnostics}
+    warnings = [d.render() for d in model.diagnostics if (d.code, d.line_text.strip()) not in before]
     return model, warnings
 
 
@@ -706,8 +707,12 @@ def _add_host_to_group(doc: _Document, name: str, group: str, port: int | None) 
         doc.insert(section.last + 1, [doc.host_line_text(section, pattern, [])])
         return
     if group == "ungrouped":
-        # Above the first section (and the comments that introduce it), set off by a blank line.
-        first = next((s.header for s in doc.sections if s.header is not None), len(doc.lines))
+        # Above the first section (and the comments that introduce it), set off by a blank line;
+        # in a file with no section yet, at the end.
+        first = next((s.header for s in doc.sections if s.header is not None), None)
+        if first is None:
+            doc.insert(len(doc.lines), [pattern])
+            return
         at = first
         while at > 0 and not _is_blank(doc.lines[at - 1].content) and _is_trivia(doc.lines[at - 1].content):
             at -= 1
@@ -776,7 +781,9 @@ def edit_host(text: str, request: HostRequest, source: str = "<string>") -> Edit
         raise EditError(f"{name!r} is also a group; a host named like a group gets that group's variables")
     for group in request.groups or ():
         if group in model.hosts:
-            raise EditError(f"{group!r} is also a host; a group named like a host takes that host's variables")
+            raise EditError(
+                f"{group!r} is also a host; a group named like a host takes that host's variables"
+            )
     old_view = inventory_view(model)
     before = _host_entity(old_view, name)
     doc = _Document(text)

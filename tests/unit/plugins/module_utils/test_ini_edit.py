@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import os
 import random
+import re
 import typing as t
 from collections import Counter
 from pathlib import Path
@@ -77,6 +78,13 @@ def test_new_host_goes_after_the_last_host_of_its_group_not_after_comments() -> 
     assert (
         host(text, name="web3", groups=["web"]) == "[web]\nweb1\nweb2\nweb3\n# the db servers\n\n[db]\ndb1\n"
     )
+
+
+def test_a_new_ungrouped_host_goes_above_the_first_section_and_its_comments() -> None:
+    text = "# inventory\n\n# web servers\n[web]\nweb1\n"
+    assert host(text, name="h1") == "# inventory\n\nh1\n\n# web servers\n[web]\nweb1\n"
+    assert host("# only a comment\n", name="h1") == "# only a comment\nh1\n"
+    assert host("", name="h1") == "h1\n"
 
 
 def test_new_lines_follow_crlf_tabs_and_alignment() -> None:
@@ -384,6 +392,9 @@ def touched_lines_belong_to_the_edit(
         )
 
 
+HEADER = re.compile(r"\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?")
+
+
 def _line_owners(text: str, request: HostRequest | GroupRequest) -> set[int]:
     """Lines that name the host (its host lines) or the group (its sections, its :children lines)."""
     owned = set()
@@ -392,10 +403,9 @@ def _line_owners(text: str, request: HostRequest | GroupRequest) -> set[int]:
         line = raw.strip()
         if not line or line[0] in "#;":
             continue
-        if line.startswith("[") and "]" in line and (line.endswith("]") or "#" in line):
-            header = line[1 : line.index("]")]
-            section, _colon, kind = header.partition(":")
-            kind = kind or "hosts"
+        header = HEADER.fullmatch(line)
+        if header is not None:
+            section, kind = header.group(1), header.group(2) or "hosts"
             if section == request.name:
                 owned.add(index)
             continue
