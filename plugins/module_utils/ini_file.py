@@ -92,6 +92,8 @@ def run_edit(module: t.Any, edit: t.Callable[[str, str], EditResult], entity: st
     path = params["path"]
     if os.path.isdir(path):
         module.fail_json(msg=f"{path} is a directory; give the path of one INI inventory file")
+    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        module.fail_json(msg=f"the folder of {path} does not exist")
     outcome: dict[str, t.Any] = {}
     try:
         with locked(path, params["lock_timeout"]):
@@ -123,6 +125,8 @@ def run_edit(module: t.Any, edit: t.Callable[[str, str], EditResult], entity: st
                 outcome["changed"] = module.set_fs_attributes_if_different(file_args, outcome["changed"])
     except LockTimeout as error:
         module.fail_json(msg=str(error))
+    except OSError as error:
+        module.fail_json(msg=f"cannot edit {path}: {error}")
     module.exit_json(**outcome)
 
 

@@ -77,6 +77,13 @@ def test_missing_file_needs_create(tmp_path: Path) -> None:
     assert created["changed"] and path.read_text() == "[web]\nh1\n"
 
 
+def test_a_missing_folder_or_a_folder_as_path_is_refused(tmp_path: Path) -> None:
+    missing = host(tmp_path, tmp_path / "nowhere" / "hosts.ini", name="h1", create=True)
+    assert missing["failed"] and "does not exist" in missing["msg"]
+    folder = host(tmp_path, tmp_path, name="h1")
+    assert folder["failed"] and "is a directory" in folder["msg"]
+
+
 def test_a_file_the_parser_rejects_is_refused_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "bad.ini"
     path.write_text("[web]\nweb[1:3:0]\nok 'unclosed\n")
