@@ -287,7 +287,11 @@ class _Document:
             if section.kind != "hosts":
                 continue
             for index in section.body:
-                if name in self.host_line(index).names:
+                plain = _plain_pattern(self.lines[index].content)
+                if plain is not None:
+                    if plain == name:
+                        found.append((index, section))
+                elif name in self.host_line(index).names:
                     found.append((index, section))
         return found
 
@@ -400,6 +404,23 @@ def _is_blank(content: str) -> bool:
     return not content.strip()
 
 
+def _plain_pattern(content: str) -> str | None:
+    """The host a line names, when its first word is plain (no quote, escape, comment, port or range).
+
+    Most lines are like that, and then the line need not be split to know whose it is.
+    """
+    stripped = content.lstrip(" \t")
+    end = len(stripped)
+    for blank in " \t":
+        found = stripped.find(blank)
+        if 0 <= found < end:
+            end = found
+    first = stripped[:end]
+    if not first or any(character in first for character in "'\"\\#:["):
+        return None
+    return first
+
+
 def _read_host_line(content: str, index: int) -> _HostLine:
     """Words, where each is written, the hosts and port of the pattern, and the typed assignments."""
     try:
@@ -460,8 +481,10 @@ def _kept_order(expected: list[str], actual: list[str], old: list[str]) -> bool:
     """
     if sorted(expected) != sorted(actual):
         return False
-    kept = [item for item in old if item in actual]
-    return kept == [item for item in actual if item in kept]
+    present = set(actual)
+    kept = [item for item in old if item in present]
+    keep = set(kept)
+    return kept == [item for item in actual if item in keep]
 
 
 def _differences(
@@ -489,7 +512,8 @@ def _differences(
             for name in old[kind]
             if name in want and name not in movable and name not in _IMPLICIT_GROUPS
         ]
-        if old_names != [name for name in got if name in old_names]:
+        old_set = set(old_names)
+        if old_names != [name for name in got if name in old_set]:
             found.append(f"the order of {kind} changed")
         for name, entry in want.items():
             other = got[name]
@@ -956,7 +980,7 @@ def _vars_lines(doc: _Document, group: str, key: str) -> list[int]:
     ]
 
 
-def _expected_group(view: dict[str, t.Any], request: GroupRequest, doc: _Document) -> None:
+def _expected_group(view: dict[str, t.Any], request: GroupRequest) -> None:
     name = request.name
     groups = view["groups"]
     if request.state == "absent":
@@ -964,11 +988,7 @@ def _expected_group(view: dict[str, t.Any], request: GroupRequest, doc: _Documen
         for entry in groups.values():
             if name in entry["children"]:
                 entry["children"].remove(name)
-        elsewhere = set()
-        for section in doc.sections:
-            if section.kind == "hosts" and section.group != name:
-                for index in section.body:
-                    elsewhere.update(doc.host_line(index).names)
+        elsewhere = {host for entry in groups.values() for host in entry["hosts"]}
         for host in [host for host in view["hosts"] if host not in elsewhere]:
             del view["hosts"][host]
         return
@@ -1054,7 +1074,7 @@ def edit_group(text: str, request: GroupRequest, source: str = "<string>") -> Ed
     before = _group_entity(old_view, name)
     doc = _Document(text)
     expected = _copy(old_view)
-    _expected_group(expected, request, doc)
+    _expected_group(expected, request)
     if request.state == "absent":
         if name in _IMPLICIT_GROUPS:
             raise EditError(f"the implicit group {name!r} cannot be removed")

@@ -24,7 +24,7 @@ description:
     the file is replaced atomically.
   - Use M(iniplus.inventory.ini_host) to add hosts to a group.
 author:
-  - iniplus.inventory contributors
+  - iniplus.inventory contributors (@iniplus)
 options:
   path:
     description:
@@ -109,8 +109,10 @@ attributes:
   platform:
     platforms: posix
   safe_file_operations:
+    description: Writes through a temporary file and an atomic rename, keeping the file's permissions.
     support: full
   vault:
+    description: Does not decrypt vaulted files.
     support: none
 notes:
   - The implicit groups C(all) and C(ungrouped) can get variables and children but cannot be removed.

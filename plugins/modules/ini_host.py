@@ -27,7 +27,7 @@ description:
     atomically replaces the file.
   - Use M(iniplus.inventory.ini_group) for group variables and child groups.
 author:
-  - iniplus.inventory contributors
+  - iniplus.inventory contributors (@iniplus)
 options:
   path:
     description:
@@ -105,8 +105,10 @@ attributes:
   platform:
     platforms: posix
   safe_file_operations:
+    description: Writes through a temporary file and an atomic rename, keeping the file's permissions.
     support: full
   vault:
+    description: Does not decrypt vaulted files.
     support: none
 notes:
   - A host that comes from a range (C(web[01:10])) is changed only where that can be written exactly, for
