@@ -62,6 +62,8 @@ _GROUP_NAME = re.compile(r"[^:\]\[\s#;=,'\"\\]+")
 # A host name written as one bare word.
 _HOST_NAME_FORBIDDEN = frozenset(" \t'\"\\#[]=,")
 _IMPLICIT_GROUPS = ("all", "ungrouped")
+# A first word with nothing shlex or the host pattern would change, followed by a blank or the end.
+_PLAIN_FIRST_WORD = re.compile(r"""[ \t]*([^ \t'"\\#:\[]+)(?=[ \t]|$)""")
 
 
 class EditError(ValueError):
@@ -245,6 +247,7 @@ class _Document:
         self.ending = max(set(endings), key=endings.count) if endings else "\n"
         self._sections: list[_Section] | None = None
         self._host_lines: dict[str, _HostLine] = {}
+        self._lines_of: dict[str, list[tuple[int, _Section]]] | None = None
 
     def render(self) -> str:
         return self.bom + "".join(line.content + line.ending for line in self.lines)
@@ -282,18 +285,22 @@ class _Document:
 
     def host_lines_of(self, name: str) -> list[tuple[int, _Section]]:
         """Every host line whose pattern includes ``name``, in file order, with its section."""
-        found = []
+        if self._lines_of is None:
+            self._lines_of = self._index_host_lines()
+        return list(self._lines_of.get(name, ()))
+
+    def _index_host_lines(self) -> dict[str, list[tuple[int, _Section]]]:
+        """Host name -> its lines, in one pass; a line whose first word is plain is not split."""
+        index: dict[str, list[tuple[int, _Section]]] = {}
         for section in self.sections:
             if section.kind != "hosts":
                 continue
-            for index in section.body:
-                plain = _plain_pattern(self.lines[index].content)
-                if plain is not None:
-                    if plain == name:
-                        found.append((index, section))
-                elif name in self.host_line(index).names:
-                    found.append((index, section))
-        return found
+            for number in section.body:
+                plain = _plain_pattern(self.lines[number].content)
+                names = [plain] if plain is not None else self.host_line(number).names
+                for name in names:
+                    index.setdefault(name, []).append((number, section))
+        return index
 
     def declared(self, group: str) -> bool:
         return group in _IMPLICIT_GROUPS or any(
@@ -308,6 +315,7 @@ class _Document:
     # -- edits --
     def _changed(self) -> None:
         self._sections = None
+        self._lines_of = None
 
     def replace(self, index: int, content: str) -> None:
         line = self.lines[index]
@@ -409,16 +417,8 @@ def _plain_pattern(content: str) -> str | None:
 
     Most lines are like that, and then the line need not be split to know whose it is.
     """
-    stripped = content.lstrip(" \t")
-    end = len(stripped)
-    for blank in " \t":
-        found = stripped.find(blank)
-        if 0 <= found < end:
-            end = found
-    first = stripped[:end]
-    if not first or any(character in first for character in "'\"\\#:["):
-        return None
-    return first
+    plain = _PLAIN_FIRST_WORD.match(content)
+    return None if plain is None else plain.group(1)
 
 
 def _read_host_line(content: str, index: int) -> _HostLine:
@@ -550,18 +550,19 @@ def _verify(
     old_view: dict[str, t.Any],
     old_model: IniInventory,
     movable: t.Collection[str],
-) -> tuple[IniInventory, list[str]]:
+) -> tuple[dict[str, t.Any], list[str]]:
     try:
         model = _parse(new_text, source)
     except IniParseError as error:
         raise EditError(f"the edited text would not parse, nothing written:\n{error.render()}") from error
-    problems = _differences(expected, inventory_view(model), old_view, movable)
+    new_view = inventory_view(model)
+    problems = _differences(expected, new_view, old_view, movable)
     if problems:
         raise EditError("the edit would change more than was asked, nothing written: " + "; ".join(problems))
     # Compared by the line's text, not its number: lines below an inserted one move down.
     before = {(d.code, d.line_text.strip()) for d in old_model.diagnostics}
     warnings = [d.render() for d in model.diagnostics if (d.code, d.line_text.strip()) not in before]
-    return model, warnings
+    return new_view, warnings
 
 
 # --- checks on the request --------------------------------------------------------------
@@ -869,10 +870,10 @@ def _finish(
         if problems:
             raise EditError("the request cannot be written: " + "; ".join(problems))
         return EditResult(text, False, before, before, set(), [])
-    new_model, warnings = _verify(
+    new_view, warnings = _verify(
         new_text, source, expected=expected, old_view=old_view, old_model=model, movable=movable
     )
-    return EditResult(new_text, True, before, entity(inventory_view(new_model)), doc.touched, warnings)
+    return EditResult(new_text, True, before, entity(new_view), doc.touched, warnings)
 
 
 def _copy(value: t.Any) -> t.Any:
@@ -1078,7 +1079,8 @@ def edit_group(text: str, request: GroupRequest, source: str = "<string>") -> Ed
     if request.state == "absent":
         if name in _IMPLICIT_GROUPS:
             raise EditError(f"the implicit group {name!r} cannot be removed")
-        survivors = {host: expected["hosts"][host] for host in expected["hosts"]}
+        listed = model.groups[name].hosts if name in model.groups else []
+        survivors = {host: expected["hosts"][host] for host in listed if host in expected["hosts"]}
         _remove_group_sections(doc, name)
         for host, entry in survivors.items():
             _restore_host(doc, host, entry)
