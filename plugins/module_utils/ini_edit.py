@@ -177,6 +177,10 @@ def render_value(value: t.Any, *, on_host_line: bool) -> str:
                 return text
             continue
         for word in _shell_forms(text):
+            if word.endswith("]"):
+                # A host line that starts with '[' (an IPv6 address with a port) and ends with
+                # ']' is read as a section header: never end a word with one.
+                continue
             try:
                 words, _columns = split_words("v=" + word)
             except ShellWordsError:
