@@ -56,7 +56,7 @@ MODULES = {
     "words": Target(
         "plugins/module_utils/ini_words.py",
         (
-            "tests/unit/module_utils/test_ini_words.py",
+            "tests/unit/plugins/module_utils/test_ini_words.py",
             "tests/unit/plugins/module_utils/test_ini_words_comments.py",
             FAST_PATHS,
             "-k",
@@ -66,7 +66,7 @@ MODULES = {
     "values": Target(
         "plugins/module_utils/ini_values.py",
         (
-            "tests/unit/module_utils/test_ini_values.py",
+            "tests/unit/plugins/module_utils/test_ini_values.py",
             "tests/unit/plugins/module_utils/test_ini_values_containers.py",
             FAST_PATHS,
             "-k",
@@ -80,9 +80,9 @@ MODULES = {
     "parser": Target(
         "plugins/module_utils/ini_parser.py",
         (
-            "tests/unit/module_utils/test_ini_parser.py",
-            "tests/unit/module_utils/test_ini_checks.py",
-            "tests/unit/module_utils/test_ini_checks_escapes.py",
+            "tests/unit/plugins/module_utils/test_ini_parser.py",
+            "tests/unit/plugins/module_utils/test_ini_checks.py",
+            "tests/unit/plugins/module_utils/test_ini_checks_escapes.py",
         ),
         frozenset(
             {"parse", "_host_line", "_add_host", "_host_variables", "_assignment", "_vars_line", "_remember"}

@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from repo_paths import case_files
 from strategies import property_settings
 
 from ansible_collections.iniplus.inventory.plugins.module_utils import ini_words
@@ -399,7 +400,7 @@ def test_tagger_equals_tag_helper(text: str, line: int) -> None:
 
 
 # --- populating -----------------------------------------------------------------------------
-CASES = sorted((Path(__file__).resolve().parents[1] / "plugins" / "cases").glob("*.ini"))
+CASES = case_files()
 EXTRA_INVENTORIES = {
     "localhost_and_group_names.ini": "localhost x=1\nweb\n[web]\nweb y=2\n127.0.0.1 z=3\n[db]\nlocalhost\n",
     "names_and_merges.ini": "h1 d={'a':1} d={'b':2} 1bad=3 for=4 ok=5\nh1 d={'c':[1,2]} inventory_file=x\n",
