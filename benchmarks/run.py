@@ -475,11 +475,13 @@ tagging, and populating through `InventoryData`'s wrappers. iniplus.inventory.in
   wrappers would have, uses the wrappers for every case where those effects differ, and pauses
   the cyclic garbage collector while it builds (`_inventory_builder.py`).
 
-Property tests (`tests/unit/module_utils/test_fast_paths.py`) compare the tokeniser with
-`shlex.split`, the typing with `ast.literal_eval`, the host patterns with ansible-core's
-`parse_address` and `expand_hostname_range`, the tagging with `AnsibleTagHelper.tag`, and the
-direct population with the public wrappers; the differential tests compare whole inventories
-with the builtin's.
+Property tests beside each module's other tests compare the tokeniser with `shlex.split`
+(`tests/unit/plugins/module_utils/test_ini_words_fast_paths.py`), the typing with
+`ast.literal_eval` (`test_ini_values_fast_paths.py`), the host patterns with ansible-core's
+`parse_address` and `expand_hostname_range` (`test_ini_hosts.py`), the tagging with
+`AnsibleTagHelper.tag` (`tests/unit/plugins/plugin_utils/test__datatag.py`), and the direct
+population with the public wrappers (`test__inventory_builder.py`); the differential tests
+(`tests/unit/plugins/inventory/`) compare whole inventories with the builtin's.
 
 What is left in the parser on shape a, measured with callgrind on the benchmark's lines: about
 a quarter for a host line without variables (the loop, the split, the host record), a third for

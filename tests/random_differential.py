@@ -16,7 +16,7 @@ listed again with variables, hosts named like groups with ``inventory_file`` in 
 Documented differences (docs/differences.md) are not generated: no byte-order mark, no host
 pattern of 900+ ranges or 1,000,000+ hosts, and on cores before 2.19 values are compared with
 the 2.19+ types the plugin gives everywhere. Not part of the pytest suite (it takes minutes);
-tests/unit/plugins/test_generated_differential.py runs a smaller Hypothesis version in CI.
+tests/unit/plugins/inventory/test_ini_generated_differential.py runs a smaller Hypothesis version in CI.
 """
 
 from __future__ import annotations

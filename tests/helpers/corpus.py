@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from repo_paths import REPO_ROOT
 
 
 def _find_corpus() -> Path | None:

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 from ansible_cli import run_tool
+from repo_paths import REPO_ROOT
 
 pytestmark = pytest.mark.integration
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO_ROOT / "examples" / "hosts.ini"
 GOLDEN_GRAPH = REPO_ROOT / "tests" / "integration" / "golden" / "example_hosts.graph.txt"
 PLUGIN = "iniplus.inventory.ini"

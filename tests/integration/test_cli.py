@@ -24,11 +24,11 @@ from pathlib import Path
 import pytest
 from ansible.release import __version__ as ansible_core_version
 from ansible_cli import tool_path
+from repo_paths import REPO_ROOT
 
 pytestmark = pytest.mark.integration
 
 HERE = Path(__file__).resolve().parent
-REPO_ROOT = HERE.parents[1]
 FIXTURES = HERE / "fixtures"
 GOLDEN = HERE / "golden"
 EXAMPLE = REPO_ROOT / "examples" / "hosts.ini"

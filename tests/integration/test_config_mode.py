@@ -20,7 +20,6 @@ import pytest
 
 pytestmark = pytest.mark.integration
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 ENABLE_OURS = "[inventory]\nenable_plugins = iniplus.inventory.ini\n"
 CACHE_HIT = "iniplus: using cached inventory for"

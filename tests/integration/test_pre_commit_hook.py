@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from repo_paths import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 HOOK = "iniplus-inventory-check"
 HAS_PRE_COMMIT = importlib.util.find_spec("pre_commit") is not None
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from repo_paths import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 PAGE = REPO_ROOT / "docs" / "python-api.md"
 SCRIPT = REPO_ROOT / "scripts" / "ini_inventory.py"
 # A fenced block: its language, optional ``file=PATH`` (a file the programs use), and its code.

@@ -49,6 +49,7 @@ from ansible.utils.vars import combine_vars
 from corpus import CORPUS_DIR, corpus_files
 from inventory_snapshot import BUILTIN, HAS_DATA_TAGGING, OURS
 from inventory_snapshot import load as load_snapshot
+from repo_paths import REPO_ROOT
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_export import to_inventory_json
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import parse_ini_file
@@ -62,7 +63,6 @@ except ImportError:  # ansible-core < 2.19
 
     _CLI_ENCODER_OPTIONS = {"preprocess_unsafe": True}
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = REPO_ROOT / "scripts" / "ini_inventory.py"
 FIXTURES = Path(__file__).parent / "fixtures"
 IGNORED_VARIABLES = frozenset({"inventory_file", "inventory_dir"})

@@ -25,13 +25,13 @@ from ansible.parsing.dataloader import DataLoader
 from ansible.plugins.loader import inventory_loader
 from corpus import corpus_files
 from inventory_snapshot import OURS
+from repo_paths import REPO_ROOT, case_files, fixture
 
 from ansible_collections.iniplus.inventory.plugins.module_utils import ini_lint
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import IniParseError
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = REPO_ROOT / "scripts" / "ini_inventory.py"
-CASES = sorted((REPO_ROOT / "tests" / "unit" / "plugins" / "cases").glob("*.ini"))
+CASES = case_files()
 THREE_ERRORS = "[web]\nweb1\nweb2 x='open\nweb3 two words\n[db]\nd[1:3:0]\n"
 TRAPS = "[web]\nweb1 enabled=yes\n"
 
@@ -173,7 +173,7 @@ BROKEN_FIXTURES = [
     REPO_ROOT / "tests" / "integration" / "fixtures" / "broken.ini",
     *(path for path in CASES if path.name in {"many_errors.ini", "cycle.ini", "unhashable_value.ini"}),
 ]
-SARIF_SCHEMA = REPO_ROOT / "tests" / "unit" / "plugins" / "module_utils" / "data" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = fixture("data", "sarif-schema-2.1.0.json")
 
 
 @pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif"])

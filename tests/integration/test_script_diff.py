@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from repo_paths import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = REPO_ROOT / "scripts" / "ini_inventory.py"
 CHILDREN = "[prod:children]\nweb\ndb\n"
 OLD = "[web]\nweb1\nweb2\nweb3\n[db]\ndb1 ansible_port=22\n" + CHILDREN + "[prod:vars]\nenv=production\n"

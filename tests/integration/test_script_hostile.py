@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from repo_paths import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = REPO_ROOT / "scripts" / "ini_inventory.py"
 PLANTED = """\
 from pathlib import Path

@@ -6,10 +6,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
+from repo_paths import fixture
 
 from ansible_collections.iniplus.inventory.plugins.module_utils import ini_lint
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_lint import (
@@ -25,7 +25,7 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_lint import 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import Diagnostic
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import parse_ini
 
-SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = fixture("data", "sarif-schema-2.1.0.json")
 THREE_ERRORS = "[web]\nweb1\nweb2 x='open\nweb3 two words\n[db]\nd[1:3:0]\n"
 TRAPS = "[web]\nweb1 enabled=yes version=1.10\nweb2 ansible_prot=22\n"
 

@@ -10,9 +10,9 @@ with what Ansible builds is in tests/integration/test_script.py.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from repo_paths import REPO_ROOT
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_export import (
     ExportError,
@@ -30,7 +30,7 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import
 )
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import parse_ini
 
-EXPORT_MODULE = Path(__file__).resolve().parents[3] / "plugins" / "module_utils" / "ini_export.py"
+EXPORT_MODULE = REPO_ROOT / "plugins" / "module_utils" / "ini_export.py"
 
 
 def export(text: str) -> dict:

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 from inventory_snapshot import BUILTIN, HAS_DATA_TAGGING, OURS, load
+from repo_paths import case_files, fixture
 
-CASES = sorted((Path(__file__).parent / "cases").glob("*.ini"))
+CASES = case_files()
 # Cases the builtin must reject; a case missing from here must be accepted by both.
 REJECTED = {
     "cycle.ini",
@@ -45,7 +46,7 @@ def test_case_builds_identical_inventory(path: Path) -> None:
 
 @pytest.mark.parametrize("name", sorted(REJECTED))
 def test_rejection_names_file_line_and_column(name: str) -> None:
-    path = Path(__file__).parent / "cases" / name
+    path = fixture("cases", name)
     ours = load(OURS, str(path))
     assert ours.error is not None
     assert f"{path}:" in ours.error
@@ -60,7 +61,7 @@ def test_group_name_transformation_follows_ansible_setting(
     from ansible import constants
 
     monkeypatch.setattr(constants, "TRANSFORM_INVALID_GROUP_CHARS", transform)
-    path = str(Path(__file__).parent / "cases" / "transformable_group_names.ini")
+    path = str(fixture("cases", "transformable_group_names.ini"))
     builtin = load(BUILTIN, path, legacy_types=not HAS_DATA_TAGGING)
     ours = load(OURS, path)
     assert (builtin.rejected, builtin.snapshot) == (ours.rejected, ours.snapshot)
@@ -71,7 +72,7 @@ def test_dict_variables_follow_hash_behaviour(behaviour: str, monkeypatch: pytes
     from ansible import constants
 
     monkeypatch.setattr(constants, "DEFAULT_HASH_BEHAVIOUR", behaviour)
-    path = str(Path(__file__).parent / "cases" / "dict_merge.ini")
+    path = str(fixture("cases", "dict_merge.ini"))
     builtin = load(BUILTIN, path, legacy_types=not HAS_DATA_TAGGING)
     ours = load(OURS, path)
     assert builtin.snapshot == ours.snapshot

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from repo_paths import REPO_ROOT
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_diagnostics import summarize
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import UntrustedText
@@ -20,8 +20,6 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser impor
     IniParseError,
     parse_ini,
 )
-
-REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def codes(text: str) -> list[str]:

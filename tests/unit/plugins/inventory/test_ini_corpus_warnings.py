@@ -6,7 +6,7 @@
 A change in what the plugin says about real files shows up here as a diff to review. To accept
 it, rewrite the golden file:
 
-    INIPLUS_WRITE_GOLDEN=1 python -m pytest tests/unit/plugins/test_corpus_warnings.py
+    INIPLUS_WRITE_GOLDEN=1 python -m pytest tests/unit/plugins/inventory/test_ini_corpus_warnings.py
 """
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ from ansible.parsing.dataloader import DataLoader
 from ansible.plugins.loader import inventory_loader
 from corpus import CORPUS_DIR, corpus_files
 from inventory_snapshot import OURS
+from repo_paths import fixture
 
 from ansible_collections.iniplus.inventory.plugins.plugin_utils import _diagnostics
 
-GOLDEN = Path(__file__).parent / "golden" / "corpus_warnings.txt"
+GOLDEN = fixture("golden", "corpus_warnings.txt")
 # Warnings issue #11 found wrong on these files; none may come back.
 WRONG = (
     "ansible_sudo_pass'; did you mean",

@@ -25,6 +25,7 @@ from ansible.parsing.dataloader import DataLoader
 from ansible.parsing.vault import VaultLib, VaultSecret
 from ansible.plugins.loader import inventory_loader
 from inventory_snapshot import OURS, load, snapshot
+from repo_paths import case_files
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import (
     IniAssignments,
@@ -40,8 +41,7 @@ from ansible_collections.iniplus.inventory.plugins.plugin_utils._cache import (
     encode_models,
 )
 
-CASES = Path(__file__).parent / "cases"
-CASES_ALL = sorted(CASES.glob("*.ini"))
+CASES_ALL = case_files()
 
 
 class Loaded:
