@@ -15,7 +15,7 @@ import re
 import string
 import typing as t
 
-from .ini_model import quoted
+from .ini_model import quoted, shortened
 
 __all__ = ["MAX_EXPANDED_HOSTS", "MAX_RANGES", "HostPatternError", "expand_host_pattern", "split_port"]
 
@@ -172,7 +172,7 @@ def _first_range(name: str, rest: str) -> tuple[str, t.Sequence[str | int], int,
         )
     head, bounds_text, tail = marked
     bounds = bounds_text.split(":")
-    shown_bounds = quoted(f"[{bounds_text}]")
+    shown_bounds = shortened(f"[{bounds_text}]")  # the brackets delimit it; long ones are cut
     if len(bounds) not in (2, 3):
         raise HostPatternError(
             f"host range {shown_bounds} must be begin:end or begin:end:step",
