@@ -52,21 +52,26 @@ if t.TYPE_CHECKING:
 __all__ = ["populate_inventory"]
 
 
-def populate_inventory(inventory: InventoryData, model: IniInventory) -> None:
-    """Add the model's groups, hosts, memberships, children and variables to ``inventory``."""
+def populate_inventory(inventory: InventoryData, model: IniInventory, consume: bool = False) -> None:
+    """Add the model's groups, hosts, memberships, children and variables to ``inventory``.
+
+    With ``consume``, the caller has no further use for the model: its hosts are taken out of
+    it (``model.hosts`` ends empty) as their variables are set, so the memory of each record is
+    free for the inventory's own objects while it grows, and the peak is lower.
+    """
     # Building a large inventory allocates millions of objects and no garbage; the cyclic
     # collector would walk the whole growing heap again and again. Pausing it changes no result.
     collecting = gc.isenabled()
     gc.disable()
     try:
         # With debug logging on, every wrapper logs what it does: take the wrappers throughout.
-        _populate(inventory, model, direct=not C.DEFAULT_DEBUG)
+        _populate(inventory, model, direct=not C.DEFAULT_DEBUG, consume=consume)
     finally:
         if collecting:
             gc.enable()
 
 
-def _populate(inventory: InventoryData, model: IniInventory, direct: bool) -> None:
+def _populate(inventory: InventoryData, model: IniInventory, direct: bool, consume: bool) -> None:
     tagger = SourceTagger(model.source)
     relabelled = _create_groups_and_hosts(inventory, model, direct)
     groups = inventory.groups
@@ -100,7 +105,12 @@ def _populate(inventory: InventoryData, model: IniInventory, direct: bool) -> No
         for key, value in tagger.variables(group.assignments[len(earlier) :]):
             group_object.set_variable(key, value)
     hosts = inventory.hosts
-    for host in model.hosts.values():
+    records = list(model.hosts.values())
+    if consume:
+        model.hosts.clear()
+    for index, host in enumerate(records):
+        if consume:
+            records[index] = None
         if host.assignments:
             _set_host_vars(hosts[host.name], host.assignments, tagger, direct)
 
