@@ -253,7 +253,8 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             typing, diagnostics = self.get_option("typing"), self.get_option("diagnostics")
             data = self._read_source(path)
             model = self._parse_source(path, data, typing)
-            self._add_model(model, diagnostics, data=data)
+            # Nothing reads the model afterwards: the builder may free it while the inventory grows.
+            self._add_model(model, diagnostics, data=data, consume=True)
 
     # --- config-file mode ---------------------------------------------------------------
 
@@ -389,7 +390,14 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         except IniParseError as error:
             raise rejection(error, self.display) from None
 
-    def _add_model(self, model, diagnostics: str, as_source: bool = False, data: bytes | None = None) -> None:
+    def _add_model(
+        self,
+        model,
+        diagnostics: str,
+        as_source: bool = False,
+        data: bytes | None = None,
+        consume: bool = False,
+    ) -> None:
         # Warnings never change what is built; under diagnostics=error they stop the build.
         if diagnostics != "ignore":
             found = diagnose(model, self.display.v, data)
@@ -400,7 +408,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             # Hosts get inventory_file/inventory_dir of the file they come from, as with one -i per file.
             inventory.current_source = model.source
         try:
-            populate_inventory(inventory, model)
+            populate_inventory(inventory, model, consume=consume)
         except (AnsibleError, ValueError, TypeError, ArithmeticError, RuntimeError) as error:
             # Ansible's own objects refuse some inputs while they are added (a loop of groups
             # with a group of an earlier source, ansible_group_priority=x on ansible-core < 2.19,

@@ -52,28 +52,36 @@ if t.TYPE_CHECKING:
 __all__ = ["populate_inventory"]
 
 
-def populate_inventory(inventory: InventoryData, model: IniInventory) -> None:
-    """Add the model's groups, hosts, memberships, children and variables to ``inventory``."""
+def populate_inventory(inventory: InventoryData, model: IniInventory, consume: bool = False) -> None:
+    """Add the model's groups, hosts, memberships, children and variables to ``inventory``.
+
+    With ``consume``, the caller has no further use for the model: its hosts are taken out of
+    it (``model.hosts`` ends empty) as their variables are set, so the memory of each record is
+    free for the inventory's own objects while it grows, and the peak is lower.
+    """
     # Building a large inventory allocates millions of objects and no garbage; the cyclic
     # collector would walk the whole growing heap again and again. Pausing it changes no result.
     collecting = gc.isenabled()
     gc.disable()
     try:
         # With debug logging on, every wrapper logs what it does: take the wrappers throughout.
-        _populate(inventory, model, direct=not C.DEFAULT_DEBUG)
+        _populate(inventory, model, direct=not C.DEFAULT_DEBUG, consume=consume)
     finally:
         if collecting:
             gc.enable()
 
 
-def _populate(inventory: InventoryData, model: IniInventory, direct: bool) -> None:
+def _populate(inventory: InventoryData, model: IniInventory, direct: bool, consume: bool) -> None:
     tagger = SourceTagger(model.source)
     relabelled = _create_groups_and_hosts(inventory, model, direct)
     groups = inventory.groups
     model_groups = model.groups
     for step in model.steps or _steps_in_group_order(model):
         if step.child is not None:
-            inventory.add_child(step.group, step.child)
+            if direct:
+                _link_group(inventory, step.group, step.child)
+            else:
+                inventory.add_child(step.group, step.child)
             continue
         host_names = model_groups[step.group].hosts[step.start : step.stop]
         if direct:
@@ -97,7 +105,12 @@ def _populate(inventory: InventoryData, model: IniInventory, direct: bool) -> No
         for key, value in tagger.variables(group.assignments[len(earlier) :]):
             group_object.set_variable(key, value)
     hosts = inventory.hosts
-    for host in model.hosts.values():
+    records = list(model.hosts.values())
+    if consume:
+        model.hosts.clear()
+    for index, host in enumerate(records):
+        if consume:
+            records[index] = None
         if host.assignments:
             _set_host_vars(hosts[host.name], host.assignments, tagger, direct)
 
@@ -191,7 +204,8 @@ def _join_group(inventory: InventoryData, group_name: str, host_names: list[str]
     members = group.hosts
     member_names = group.host_names
     # Host.add_group walks get_ancestors(), a set, anew each time: the same set, iterated alike.
-    ancestors = list(group.get_ancestors())
+    ancestor_set = group.get_ancestors()
+    ancestors = list(ancestor_set)
     for name in host_names:
         if name in member_names:
             continue
@@ -199,13 +213,68 @@ def _join_group(inventory: InventoryData, group_name: str, host_names: list[str]
         members.append(host)
         member_names.add(name)
         host_groups = host.groups
-        for ancestor in ancestors:
-            if ancestor not in host_groups:
-                host_groups.append(ancestor)
+        if ancestors:
+            _add_groups(host_groups, ancestors, ancestor_set)
         if group not in host_groups:
             host_groups.append(group)
     group.clear_hosts_cache()
     inventory._groups_dict_cache = {}
+
+
+def _link_group(inventory: InventoryData, parent_name: str, child_name: str) -> None:
+    """``inventory.add_child(parent_name, child_name)`` for two groups, as ``Group.add_child_group`` does.
+
+    ``add_child_group`` lists the child's hosts, caching the list on the child (``get_hosts``:
+    every descendant's hosts, each hashed by name in Python to drop repeats), and calls
+    ``Host.populate_ancestors(additions=new_ancestors)`` on each. Here every host of every
+    group at or below the child gets the same additions, in the same set's iteration order;
+    a host met twice gains nothing the second time, so no list or cache is built. Every other
+    effect goes through ansible-core's own code (ancestor walks, the loop check, depths,
+    ``parent_groups``, clearing caches). Anything unusual (a missing group, a host as the
+    child, a link to itself or that closes a loop, ``all`` as the child, whose host list skips
+    implicit hosts) is left to ``add_child``, which also raises its errors.
+    """
+    groups = inventory.groups
+    parent = groups.get(parent_name)
+    child = groups.get(child_name)
+    if parent is None or child is None or parent is child or child.name == "all":
+        inventory.add_child(parent_name, child_name)
+        return
+    if child not in parent.child_groups:
+        start_ancestors = child.get_ancestors()
+        new_ancestors = parent.get_ancestors()
+        if child in new_ancestors:
+            inventory.add_child(parent_name, child_name)  # raises: a loop
+            return
+        new_ancestors.add(parent)
+        new_ancestors.difference_update(start_ancestors)
+        parent.child_groups.append(child)
+        child.depth = max([parent.depth + 1, child.depth])
+        child._check_children_depth()
+        if parent.name not in [group.name for group in child.parent_groups]:
+            child.parent_groups.append(parent)
+            if new_ancestors:
+                additions = list(new_ancestors)
+                for group in child.get_descendants(include_self=True):
+                    for host in group.hosts:
+                        _add_groups(host.groups, additions, new_ancestors)
+        parent.clear_hosts_cache()
+    inventory._groups_dict_cache = {}
+
+
+def _add_groups(host_groups: list, additions: list, addition_set: set) -> None:
+    """Append to a host's group list each of ``additions`` it lacks, in order.
+
+    ``additions`` lists ``addition_set``. Groups compare by identity, but ``x in list`` still
+    calls the rich comparison for every element, so a host that shares none of them (the
+    usual case) takes one hashed pass over its list and one ``extend``.
+    """
+    if addition_set.isdisjoint(host_groups):
+        host_groups.extend(additions)
+        return
+    for group in additions:
+        if group not in host_groups:
+            host_groups.append(group)
 
 
 def _set_host_vars(host: Host, records: list[IniAssignments], tagger: SourceTagger, direct: bool) -> None:
