@@ -36,21 +36,21 @@ _IPV6_PART = rf"(?:[0-9a-f]{{1,4}}|{_HEX_RANGE})"
 _IPV4_TAIL = rf"(?:{_IPV6_PART}\.){{3}}{_IPV6_PART}"
 
 _IPV4 = re.compile(rf"(?:{_IPV4_PART}\.){{3}}{_IPV4_PART}", re.IGNORECASE)
-_IPV6 = re.compile(
-    "|".join(
-        (
-            rf"(?:{_IPV6_PART}:){{7}}{_IPV6_PART}",
-            rf"(?:{_IPV6_PART}:){{1,6}}:",
-            *(rf"(?:{_IPV6_PART}:){{{n}}}(?::{_IPV6_PART}){{1,{7 - n}}}" for n in range(1, 7)),
-            rf":(?::{_IPV6_PART}){{1,6}}",
-            rf"{_IPV6_PART}?::",
-            rf"(?:0:){{6}}{_IPV4_TAIL}",
-            rf"::(?:ffff:)?{_IPV4_TAIL}",
-            rf"(?:0:){{5}}ffff:{_IPV4_TAIL}",
-        )
-    ),
-    re.IGNORECASE,
+_IPV6_FORMS = (
+    rf"(?:{_IPV6_PART}:){{7}}{_IPV6_PART}",
+    rf"(?:{_IPV6_PART}:){{1,6}}:",
+    *(rf"(?:{_IPV6_PART}:){{{n}}}(?::{_IPV6_PART}){{1,{7 - n}}}" for n in range(1, 7)),
+    rf":(?::{_IPV6_PART}){{1,6}}",
+    rf"{_IPV6_PART}?::",
+    rf"(?:0:){{6}}{_IPV4_TAIL}",
+    rf"::(?:ffff:)?{_IPV4_TAIL}",
+    rf"(?:0:){{5}}ffff:{_IPV4_TAIL}",
 )
+_IPV6 = re.compile("|".join(_IPV6_FORMS), re.IGNORECASE)  # used with fullmatch
+# ansible-core before 2.19 wrote the same forms as '^form|form|...|form$' without a group: '$'
+# bound only the last form, so match() took any address that merely starts with one of the
+# others ('::1[1:3]' as a host '::11' to '::13'). Used with match(), like the original.
+_IPV6_BEFORE_2_19 = re.compile("|".join(_IPV6_FORMS[:-1]) + f"|{_IPV6_FORMS[-1]}$", re.IGNORECASE)
 # A label starts with a word character or a range and does not end with '-' or '_'.
 _LABEL = rf"(?:\w|{_NAME_RANGE})(?:[\w-]|{_NAME_RANGE})*(?<![_-])"
 _HOSTNAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*", re.IGNORECASE)
@@ -68,11 +68,12 @@ class HostPatternError(ValueError):
         self.hint = hint
 
 
-def split_port(pattern: str) -> tuple[str, int | None]:
+def split_port(pattern: str, *, legacy_ipv6: bool = False) -> tuple[str, int | None]:
     """Split ``pattern`` into the host part and its port, as ansible-core's parse_address does.
 
     When what is left is not a valid IPv4, IPv6 or host name, Ansible keeps the whole
-    pattern as the name and no port.
+    pattern as the name and no port. ``legacy_ipv6``: the IPv6 rule of ansible-core before
+    2.19, which accepts an address that starts with an IPv6 address.
     """
     address = pattern
     port: int | None = None
@@ -81,7 +82,8 @@ def split_port(pattern: str) -> tuple[str, int | None]:
         match = with_port.fullmatch(address)
         if match is not None:
             address, port = match.group(1), int(match.group(2))
-    if address and (_IPV4.fullmatch(address) or _IPV6.fullmatch(address) or _HOSTNAME.fullmatch(address)):
+    is_ipv6 = _IPV6_BEFORE_2_19.match if legacy_ipv6 else _IPV6.fullmatch
+    if address and (_IPV4.fullmatch(address) or is_ipv6(address) or _HOSTNAME.fullmatch(address)):
         return address, port
     return pattern, None
 

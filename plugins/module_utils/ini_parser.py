@@ -122,16 +122,18 @@ def parse_ini(
     known_groups: t.Iterable[str] = (),
     transform_group_name: t.Callable[[str], str] | None = None,
     typing: str = "literal_eval",
+    legacy_ipv6: bool = False,
 ) -> IniInventory:
     """Parse INI inventory text into the data model.
 
     ``known_groups`` are groups the inventory already holds from earlier sources (they change
     what counts as "declared later"); ``transform_group_name`` is applied to section names
-    as Ansible's ``TRANSFORM_INVALID_GROUP_CHARS`` would. Raises :class:`IniParseError`.
+    as Ansible's ``TRANSFORM_INVALID_GROUP_CHARS`` would; ``legacy_ipv6`` reads host addresses
+    as ansible-core before 2.19 does (see :func:`ini_hosts.split_port`). Raises :class:`IniParseError`.
     """
     if typing not in TYPERS:
         raise ValueError(f"typing must be one of {', '.join(TYPERS)}, not {typing!r}")
-    parser = _Parser(source, known_groups, transform_group_name, TYPERS[typing])
+    parser = _Parser(source, known_groups, transform_group_name, TYPERS[typing], legacy_ipv6)
     with paused_garbage_collection():
         return parser.parse(decode_source(data))
 
@@ -195,10 +197,12 @@ class _Parser:
         known_groups: t.Iterable[str],
         transform_group_name: t.Callable[[str], str] | None,
         typer: t.Callable[[str], t.Any],
+        legacy_ipv6: bool = False,
     ) -> None:
         self.source = source
         self.transform = transform_group_name
         self.typer = typer
+        self.legacy_ipv6 = legacy_ipv6
         self.model = IniInventory(source=source)
         # Groups that exist in Ansible's inventory at this point of the file.
         self.existing_groups: set[str] = set(IMPLICIT_GROUPS) | set(known_groups)
@@ -458,7 +462,7 @@ class _Parser:
 
     def _host_names(self, pattern: str, column: int) -> tuple[list[str] | None, int | None]:
         if ":" in pattern or "[" in pattern:
-            address, port = split_port(pattern)
+            address, port = split_port(pattern, legacy_ipv6=self.legacy_ipv6)
         else:
             address, port = pattern, None
         if port is None and pattern.strip().endswith(":"):
