@@ -128,12 +128,14 @@ def _ansible_test(session: nox.Session, core: str, *args: str) -> None:
 
     antsibull-nox copies the files git knows to a temporary ansible_collections/iniplus/inventory.
     ansible-test keeps the venvs of the sanity tests under HOME: that is this session's venv, so
-    they are reused across runs and the user's own ~/.ansible is not touched.
+    they are reused across runs and the user's own ~/.ansible is not touched; pip's download cache
+    is the user's.
     """
     python, version = CORES[core]
     session.install(f"ansible-core=={version}", "pip")
     home = Path(session.virtualenv.location) / "home"
     _install_pip_bootstrap_shim(session, home)
+    _share_pip_cache(home)
     collections = prepare_collections(session, install_in_site_packages=False, install_out_of_tree=True)
     if collections is None:
         session.error("could not copy the collection for ansible-test")
@@ -164,6 +166,16 @@ def sanity(session: nox.Session, core: str) -> None:
 def units(session: nox.Session, core: str) -> None:
     """ansible-test units (tests/unit) on the oldest and newest ansible-core (options after --)."""
     _ansible_test(session, core, "units")
+
+
+def _share_pip_cache(home: Path) -> None:
+    """Let pip under ``home`` use the user's pip cache: ansible-test passes pip no cache setting but HOME."""
+    user_cache = Path.home() / ".cache" / "pip"
+    cache = home / ".cache" / "pip"
+    if not cache.exists() and not cache.is_symlink():
+        user_cache.mkdir(parents=True, exist_ok=True)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.symlink_to(user_cache)
 
 
 def _install_pip_bootstrap_shim(session: nox.Session, home: Path) -> None:
