@@ -14,9 +14,9 @@ Written here, for what antsibull-nox does not do for this collection:
 
 * ``demo``: ``ansible-inventory --graph`` of examples/hosts.ini through iniplus.inventory.ini.
 * ``tests(X)``: the whole pytest suite on ansible-core X; ``-s tests`` runs all six.
-* ``sanity(X)``: ansible-test sanity on ansible-core X without containers (``--local``); ``-s sanity``
-  runs all six.
-* ``units(X)``: ansible-test units on ansible-core X without containers, on the oldest and newest core.
+* ``sanity-X``: ansible-test sanity from ansible-core X without containers (``--local``), for each of the
+  six; ``sanity`` runs those CI runs (the oldest and newest core).
+* ``units-X``: ansible-test units from ansible-core X without containers; ``units`` runs 2.16 and 2.21.
 * ``changelog``: antsibull-changelog lint, and the changelog of the pending release (tests/output/changelog/).
 * ``benchmark``: both INI plugins on synthetic inventories.
 * tag ``ci`` (``python3 dev.py test``): everything CI runs; ``ecosystem`` pulls in the antsibull-nox sessions.
@@ -50,8 +50,8 @@ CORES = {
     "2.21": ("3.13", "2.21.5"),
 }
 OLDEST, NEWEST = "2.16", "2.21"
-# ansible-test sanity runs on every core; CI runs it on the cores listed here (see README, "Development").
-SANITY_IN_CI = set(CORES)
+# ansible-test sanity runs on every core (sanity-X); CI runs it on these (see README, "Development").
+SANITY_IN_CI = (OLDEST, NEWEST)
 UNITS_CORES = (OLDEST, NEWEST)
 TEST_REQUIREMENTS = "tests/requirements/test.txt"
 CHANGELOG_REQUIREMENTS = "tests/requirements/changelog.txt"
@@ -147,25 +147,28 @@ def _ansible_test(session: nox.Session, core: str, *args: str) -> None:
     )  # fmt: skip
 
 
-def _sanity_params() -> list[nox.param]:
-    return [
-        nox.param(CORES[core][0], core, id=core, tags=["ci"] if core in SANITY_IN_CI else [])
-        for core in CORES
-    ]
+def _add_ansible_test_sessions(command: str, cores: tuple[str, ...], in_ci: tuple[str, ...]) -> None:
+    """One session per core (``sanity-2.16``), and a meta session (``sanity``) for the cores CI runs."""
+    for core in cores:
+
+        def run(session: nox.Session, core: str = core) -> None:
+            _ansible_test(session, core, command)
+
+        run.__doc__ = f"ansible-test {command} from ansible-core {core} (ansible-test options after --)."
+        nox.session(name=f"{command}-{core}", python=CORES[core][0])(run)
+
+    def meta(session: nox.Session) -> None:
+        pass  # the work is done by the required sessions
+
+    meta.__doc__ = f"ansible-test {command} on ansible-core {', '.join(in_ci)} (what CI runs)."
+    required = [f"{command}-{core}" for core in in_ci]
+    nox.session(name=command, python=False, tags=["ci"], requires=required)(meta)
 
 
-@nox.session
-@nox.parametrize("python,core", _sanity_params())
-def sanity(session: nox.Session, core: str) -> None:
-    """ansible-test sanity on one ansible-core, exceptions in tests/sanity/ignore-X.txt (options after --)."""
-    _ansible_test(session, core, "sanity")
-
-
-@nox.session(tags=["ci"])
-@nox.parametrize("python,core", [(CORES[core][0], core) for core in UNITS_CORES], ids=list(UNITS_CORES))
-def units(session: nox.Session, core: str) -> None:
-    """ansible-test units (tests/unit) on the oldest and newest ansible-core (options after --)."""
-    _ansible_test(session, core, "units")
+# Sanity on every core; CI runs the oldest and newest (each core takes several minutes on 2 CPUs, see
+# README "Development"). Exceptions are in tests/sanity/ignore-X.txt.
+_add_ansible_test_sessions("sanity", tuple(CORES), SANITY_IN_CI)
+_add_ansible_test_sessions("units", UNITS_CORES, UNITS_CORES)
 
 
 def _share_pip_cache(home: Path) -> None:
