@@ -18,12 +18,15 @@ Written here, for what antsibull-nox does not do for this collection:
   six; ``sanity`` runs those CI runs (the oldest and newest core).
 * ``units-X``: ansible-test units from ansible-core X without containers; ``units`` runs 2.16 and 2.21.
 * ``changelog``: antsibull-changelog lint, and the changelog of the pending release (tests/output/changelog/).
+* ``review``: the inventory script's check and diff, with the real pre-commit running the repository's hook.
+* ``peer_tests(X)``: ansible-core's own INI inventory unit tests with iniplus.inventory.ini swapped in.
 * ``benchmark``: both INI plugins on synthetic inventories.
 * tag ``ci`` (``python3 dev.py test``): everything CI runs; ``ecosystem`` pulls in the antsibull-nox sessions.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -214,3 +217,81 @@ def changelog(session: nox.Session) -> None:
     output.mkdir(parents=True, exist_ok=True)
     shutil.copy2(collections.current_path / "CHANGELOG.md", output / "CHANGELOG.md")
     session.log(f"changelog of the pending release: {output / 'CHANGELOG.md'}")
+
+
+@nox.session(python=CORES[NEWEST][0], tags=["ci"])
+def review(session: nox.Session) -> None:
+    """check and diff of the inventory script, with the real pre-commit running the repository's hook."""
+    _install_core(session, NEWEST)
+    session.install("-r", "tests/requirements/review.txt")
+    session.run(
+        "pytest",
+        "tests/integration/test_pre_commit_hook.py",
+        "tests/integration/test_script_check.py",
+        "tests/integration/test_script_diff.py",
+        "tests/unit/plugins/module_utils/test_ini_lint.py",
+        *session.posargs,
+        env={"INIPLUS_REQUIRE_PRE_COMMIT": "1"},
+    )
+
+
+# --- peer tests: ansible-core's own INI inventory unit tests, with iniplus.inventory.ini swapped in ---
+
+PEER_CORES = ("2.16", "2.21")
+# ansible-core's unit tests of the INI inventory plugin, relative to its sdist's test/ directory.
+PEER_TESTS = ("units/plugins/inventory/test_inventory.py",)
+
+
+@nox.session(tags=["ci"])
+@nox.parametrize(
+    "python,core",
+    [(CORES[core][0], core) for core in PEER_CORES],
+    ids=list(PEER_CORES),
+)
+def peer_tests(session: nox.Session, core: str) -> None:
+    """ansible-core's own INI inventory unit tests, with iniplus.inventory.ini in place of ``ini``.
+
+    Downloads the ansible-core sdist from PyPI (``pip download --no-binary :all:``), extracts its
+    ``test/units`` into this session's tmp directory and runs PEER_TESTS there with
+    ``tests/peer/iniplus_peer.py`` loaded, which swaps the plugin in and fails a test that reaches
+    the builtin. Nothing of ansible-core is copied into the repository.
+    """
+    import tarfile
+
+    version = CORES[core][1]
+    session.install(f"ansible-core=={version}", "pip", "-r", "tests/requirements/peer.txt")
+    tmp = Path(session.create_tmp()).resolve()
+    downloads = tmp / "sdist"
+    sdists = sorted(downloads.glob(f"ansible_core-{version}.tar.gz"))
+    if not sdists:
+        session.run(
+            "python", "-m", "pip", "download", "--quiet", "--no-binary", ":all:", "--no-deps",
+            "--dest", str(downloads), f"ansible-core=={version}",
+        )  # fmt: skip
+        sdists = sorted(downloads.glob(f"ansible_core-{version}.tar.gz"))
+    if not sdists:
+        session.error(f"pip download gave no ansible_core-{version}.tar.gz")
+    unpacked = tmp / f"ansible_core-{version}"
+    if unpacked.exists():
+        shutil.rmtree(unpacked)
+    with tarfile.open(sdists[0]) as archive:
+        prefix = f"ansible_core-{version}/test/units/"
+        members = [member for member in archive.getmembers() if member.name.startswith(prefix)]
+        archive.extractall(tmp, members=members, filter="data")
+    test_root = unpacked / "test"
+    # A copy of the collection on a collections path, as ansible_collections/iniplus/inventory.
+    collections = prepare_collections(session, install_in_site_packages=False, install_out_of_tree=True)
+    if collections is None:
+        session.error("could not copy the collection for the peer tests")
+    # An empty configuration, so this checkout's pytest.ini (an ancestor of .nox/) is not used.
+    config = tmp / "peer-pytest.ini"
+    config.write_text("[pytest]\n")
+    session.chdir(test_root)
+    session.run(
+        "python", "-m", "pytest", "-c", str(config), "--rootdir", str(test_root),
+        "-p", "iniplus_peer", "-p", "no:cacheprovider", "-v", *PEER_TESTS, *session.posargs,
+        env={
+            "PYTHONPATH": os.pathsep.join([str(test_root), str(ROOT / "tests" / "peer")]),
+            "ANSIBLE_COLLECTIONS_PATH": str(collections.current_place),
+        },
+    )  # fmt: skip

@@ -90,8 +90,15 @@ extends_documentation_fragment:
   - ansible.builtin.constructed
   - ansible.builtin.inventory_cache
 notes:
-  - Enable it in C(ansible.cfg) before C(ini) so that it reads INI files first, for example
-    C(enable_plugins = iniplus.inventory.ini, host_list, script, auto, yaml, ini, toml).
+  - Enable it in C(ansible.cfg) in place of C(ini), where C(ini) is in Ansible's default list, that is
+    C(enable_plugins = host_list, script, auto, yaml, iniplus.inventory.ini, toml). Executable inventory
+    scripts then still go to C(script), YAML files to C(auto) and C(yaml), and every other file to this
+    plugin.
+  - Do not keep C(ini) after it. A file this plugin rejects would be tried again by the builtin, so each
+    broken file is reported a second time, with the builtin's message, and with O(diagnostics=error)
+    the builtin would accept a file this plugin refused for its warnings.
+  - An executable file whose first line starts with C(#!) is left to the C(script) plugin, even when
+    this plugin comes first in C(enable_plugins).
   - The parser lives in the collection's C(module_utils) and needs only the Python standard library, so the
     collection's dynamic-inventory script and plain Python programs read INI files the same way.
   - The constructed options (O(compose), O(groups), O(keyed_groups), O(strict), O(leading_separator),
@@ -111,9 +118,10 @@ seealso:
 """
 
 EXAMPLES = r"""
-# ansible.cfg: read INI inventories with iniplus.inventory.ini
+# ansible.cfg: read INI inventories with iniplus.inventory.ini, in place of ini
+# (no ini after it: a file this plugin rejects would be reported again by the builtin)
 # [inventory]
-# enable_plugins = iniplus.inventory.ini, host_list, script, auto, yaml, toml
+# enable_plugins = host_list, script, auto, yaml, iniplus.inventory.ini, toml
 
 # inventory/hosts.ini: the same syntax as ansible.builtin.ini
 # [web]
@@ -162,6 +170,7 @@ cache_timeout: 86400
 """
 
 import json
+import os
 
 from ansible import constants as C
 from ansible.errors import AnsibleError, AnsibleParserError
@@ -195,8 +204,21 @@ from ansible_collections.iniplus.inventory.plugins.plugin_utils._diagnostics imp
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._inventory_builder import (
     populate_inventory,
 )
+from ansible_collections.iniplus.inventory.plugins.plugin_utils._loader import read_source
 
 _VAULT_HEADER = b"$ANSIBLE_VAULT"
+
+
+def _is_executable_script(path: str) -> bool:
+    """Whether ``path`` is an executable file whose first line starts with ``#!``."""
+    b_path = to_bytes(path, errors="surrogate_or_strict")
+    if not os.access(b_path, os.X_OK) or not os.path.isfile(b_path):
+        return False
+    try:
+        with open(b_path, "rb") as handle:
+            return handle.read(2) == b"#!"
+    except OSError:
+        return False
 
 
 class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
@@ -209,7 +231,11 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             return False
         if is_config_path(path):
             return True
-        return not path.lower().endswith(NOT_INI_EXTENSIONS)
+        if path.lower().endswith(NOT_INI_EXTENSIONS):
+            return False
+        # An executable inventory script is the script plugin's to run, even when this
+        # plugin comes before it in enable_plugins.
+        return not _is_executable_script(path)
 
     def parse(self, inventory, loader, path, cache=True):
         super().parse(inventory, loader, path)
@@ -349,7 +375,8 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             inventory.current_source = previous
 
     def _read_source(self, path: str) -> bytes:
-        return self._decrypt(path, self._read_bytes(path))
+        # As the builtin reads it: through the loader, which also decrypts vault.
+        return read_source(self.loader, path)
 
     @staticmethod
     def _read_bytes(path: str) -> bytes:
@@ -359,5 +386,5 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
     def _decrypt(self, path: str, data: bytes) -> bytes:
         if data.startswith(_VAULT_HEADER) and self.loader is not None:
             # Vault-encrypted inventories: only the loader holds the secrets to decrypt them.
-            data, _shown = self.loader._get_file_contents(path)
+            data = read_source(self.loader, path)
         return data

@@ -10,6 +10,8 @@ The model records *what the file says, in the order Ansible would apply it*:
 
 * ``groups`` are in the order ``ansible.builtin.ini`` creates them,
 * each group's ``hosts`` and ``children`` are in the order they are added,
+* ``steps`` interleave memberships and child links in the order the builtin makes them,
+  because each host's group list (``Host.get_groups()``) depends on it,
 * every variable assignment is kept, in file order, with its line and column,
   because the final value of a variable depends on Ansible's ``hash_behaviour``
   (a later dict may be merged into an earlier one, not replace it). They are stored one
@@ -28,6 +30,7 @@ __all__ = [
     "IniGroup",
     "IniHost",
     "IniInventory",
+    "IniStep",
     "IniVariable",
     "UntrustedText",
 ]
@@ -153,6 +156,21 @@ class IniGroup:
         return _last_wins(self.assignments)
 
 
+class IniStep(t.NamedTuple):
+    """One step of building the groups, in the order ansible.builtin.ini takes them.
+
+    Either the hosts ``groups[group].hosts[start:stop]`` join ``group`` (``child`` is
+    ``None``), or ``child`` becomes a child group of ``group``. The order matters: a host
+    joining a group gets the group's ancestors of that moment before the group, and linking
+    a parent later appends the new ancestors to every host below the child.
+    """
+
+    group: str
+    child: str | None
+    start: int
+    stop: int
+
+
 @dataclass
 class IniInventory:
     """A parsed INI inventory source."""
@@ -161,6 +179,8 @@ class IniInventory:
     groups: dict[str, IniGroup] = field(default_factory=dict)
     hosts: dict[str, IniHost] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Empty in a model built by hand: then every membership is made first, then every link.
+    steps: list[IniStep] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[Diagnostic]:

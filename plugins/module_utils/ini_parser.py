@@ -35,6 +35,7 @@ from .ini_model import (
     IniGroup,
     IniHost,
     IniInventory,
+    IniStep,
     UntrustedText,
 )
 from .ini_values import ValueTypingError, type_value, type_value_as_string
@@ -203,6 +204,9 @@ class _Parser:
         # Child edges, to refuse cycles as Ansible's Group.add_child_group does.
         self.child_edges: dict[str, list[str]] = {"all": ["ungrouped"]}
         self.pending: dict[str, _Pending] = {}
+        # The host section being read: its group and how many members it had at its header.
+        self.section_group: str | None = "ungrouped"
+        self.section_start = 0
         self.errors: list[Diagnostic] = []
         self.suppressed_errors = 0
         self.line_number = 0
@@ -253,7 +257,11 @@ class _Parser:
             if line[0] == "[":
                 header = _SECTION.fullmatch(line)
                 if header is not None:
+                    self._end_host_section()
                     group_name, kind = self._enter_section(header, indent)
+                    if kind == "hosts":
+                        self.section_group = group_name
+                        self.section_start = len(self.group_hosts.get(group_name, ()))
                     continue
                 glued = _HEADER_WITH_SEMICOLON_COMMENT.fullmatch(line)
                 if glued is not None and self._builtin_rejects_as_body(glued.group(1), line, kind):
@@ -287,6 +295,7 @@ class _Parser:
             elif kind == "children":
                 self._child_line(group_name, line, indent)
             # kind "invalid": lines under a bad header are skipped; its error is reported.
+        self._end_host_section()
         # 4. every group still pending was named but never declared.
         self._report_undeclared()
         if self.errors:
@@ -343,6 +352,15 @@ class _Parser:
             else:
                 del self.pending[name]
         return name, kind
+
+    def _end_host_section(self) -> None:
+        """Record the hosts the section now ending added to its group, as one step."""
+        name = self.section_group
+        if name is not None:
+            stop = len(self.group_hosts.get(name, ()))
+            if stop > self.section_start:
+                self.model.steps.append(IniStep(name, None, self.section_start, stop))
+            self.section_group = None
 
     def _add_group(self, name: str, column: int) -> IniGroup:
         group = IniGroup(name, self.line_number, column)
@@ -627,6 +645,7 @@ class _Parser:
         edges.append(child)
         self._group(child)
         self._group(parent).children.append(child)
+        self.model.steps.append(IniStep(parent, child, 0, 0))
 
     def _reaches(self, start: str, goal: str) -> bool:
         seen = {start}

@@ -27,6 +27,7 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import
     IniGroup,
     IniHost,
     IniInventory,
+    IniStep,
     UntrustedText,
 )
 
@@ -78,11 +79,12 @@ def _encode_model(model: IniInventory) -> list[t.Any]:
         {field.name: _encode(getattr(diagnostic, field.name)) for field in dataclasses.fields(Diagnostic)}
         for diagnostic in model.diagnostics
     ]
-    return [_encode(model.source), groups, hosts, diagnostics]
+    steps = [[_encode(step.group), _encode(step.child), step.start, step.stop] for step in model.steps]
+    return [_encode(model.source), groups, hosts, diagnostics, steps]
 
 
 def _decode_model(item: list[t.Any]) -> IniInventory:
-    source, groups, hosts, diagnostics = item
+    source, groups, hosts, diagnostics, steps = item
     model = IniInventory(source=_decode(source))
     for name, line, column, members, children, variables in groups:
         group = IniGroup(
@@ -105,6 +107,9 @@ def _decode_model(item: list[t.Any]) -> IniInventory:
         model.hosts[host.name] = host
     model.diagnostics = [
         Diagnostic(**{key: _decode(value) for key, value in fields.items()}) for fields in diagnostics
+    ]
+    model.steps = [
+        IniStep(_decode(group), _decode(child), start, stop) for group, child, start, stop in steps
     ]
     return model
 

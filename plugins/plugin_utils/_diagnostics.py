@@ -15,11 +15,10 @@ import typing as t
 from ansible.errors import AnsibleParserError
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_diagnostics import summarize
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_lint import source_diagnostics
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import Diagnostic, IniInventory
-from ansible_collections.iniplus.inventory.plugins.plugin_utils._validation import (
-    HAS_VOLUPTUOUS,
-    validate_variables,
-)
+from ansible_collections.iniplus.inventory.plugins.plugin_utils._knowledge import plugin_knowledge
+from ansible_collections.iniplus.inventory.plugins.plugin_utils._validation import HAS_VOLUPTUOUS
 
 __all__ = ["DIAGNOSTICS_MODES", "apply_diagnostics_policy", "diagnose"]
 
@@ -28,13 +27,14 @@ _said_validation_is_off: list[bool] = []
 
 
 def diagnose(model: IniInventory, warn: t.Callable[[str], None]) -> list[Diagnostic]:
-    """The parser's warnings plus the variable validation, in line order."""
-    if not HAS_VOLUPTUOUS:
-        if not _said_validation_is_off:
-            _said_validation_is_off.append(True)
-            warn("iniplus.inventory.ini: voluptuous is not installed, so variable validation is off")
-        return list(model.diagnostics)
-    return sorted([*model.diagnostics, *validate_variables(model)], key=lambda found: found.line)
+    """The parser's warnings plus what the plugin knows of ansible_* variables, in line order.
+
+    ``ini_lint.source_diagnostics`` decides them, for the script's ``check`` too.
+    """
+    if not HAS_VOLUPTUOUS and not _said_validation_is_off:
+        _said_validation_is_off.append(True)
+        warn("iniplus.inventory.ini: voluptuous is not installed, so variable validation is off")
+    return source_diagnostics(model, plugin_knowledge())
 
 
 def apply_diagnostics_policy(

@@ -9,15 +9,17 @@ The order of effects matters where Ansible's inventory is order-sensitive, and i
   ``InventoryData.add_host`` records ``inventory_file`` through ``set_variable``, which picks
   a *group* of the same name if one exists at that moment;
 * a host's first port wins (Ansible ignores the port of a host it already has);
-* group memberships are made before child groups are linked, as a file that lists hosts
-  before its ``:children`` sections does it (either order gives each host the same groups);
+* memberships and child links are made in the builtin's order (the model's ``steps``):
+  a host joining a group gets the group's ancestors of that moment before the group, and
+  linking a parent later appends the new ancestors to the hosts below, so each host's
+  ``get_groups()`` list, which vars plugins and ``constructed`` read in order, is the builtin's;
 * each host's and group's variables are set in file order with the semantics of the object's
   own ``set_variable``, so ``hash_behaviour``, ``ansible_group_priority`` and the
   variable-name checks of the running ansible-core apply unchanged.
 
 Speed: the public wrappers re-check and re-look-up everything on every call, which costs more
 than parsing. Where the outcome of a wrapper is known, the builder does only what the wrapper
-would have changed (see :func:`_create_host`, :func:`_add_members` and :func:`_set_host_vars`);
+would have changed (see :func:`_create_host`, :func:`_join_group` and :func:`_set_host_vars`);
 every other case goes through the wrapper. The differential tests hold both to the builtin.
 """
 
@@ -32,7 +34,11 @@ from ansible.errors import AnsibleError
 from ansible.inventory.host import Host
 from ansible.utils.path import basedir
 
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import IniAssignments, IniInventory
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import (
+    IniAssignments,
+    IniInventory,
+    IniStep,
+)
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._datatag import SourceTagger
 
 try:  # ansible-core 2.19+ deprecates invalid variable names in Host.set_variable
@@ -64,15 +70,17 @@ def _populate(inventory: InventoryData, model: IniInventory, direct: bool) -> No
     tagger = SourceTagger(model.source)
     _create_groups_and_hosts(inventory, model, direct)
     groups = inventory.groups
-    for group in model.groups.values():
+    model_groups = model.groups
+    for step in model.steps or _steps_in_group_order(model):
+        if step.child is not None:
+            inventory.add_child(step.group, step.child)
+            continue
+        host_names = model_groups[step.group].hosts[step.start : step.stop]
         if direct:
-            _add_members(inventory, group.name, group.hosts)
+            _join_group(inventory, step.group, host_names)
         else:
-            for host_name in group.hosts:
-                inventory.add_host(host_name, group=group.name)
-    for group in model.groups.values():
-        for child in group.children:
-            inventory.add_child(group.name, child)
+            for host_name in host_names:
+                inventory.add_host(host_name, group=step.group)
     for group in model.groups.values():
         group_object = groups[group.name]
         for key, value in tagger.variables(group.assignments):
@@ -120,11 +128,23 @@ def _create_host(
     host.vars["inventory_file"], host.vars["inventory_dir"] = source_vars
 
 
-def _add_members(inventory: InventoryData, group_name: str, host_names: list[str]) -> None:
-    """``inventory.add_host(name, group=group_name)`` for each name, as ``Group.add_host`` calls.
+def _steps_in_group_order(model: IniInventory) -> list[IniStep]:
+    """Steps for a model built by hand, without ``steps``: every membership, then every link."""
+    steps = [IniStep(group.name, None, 0, len(group.hosts)) for group in model.groups.values()]
+    steps.extend(
+        IniStep(group.name, child, 0, 0) for group in model.groups.values() for child in group.children
+    )
+    return steps
 
-    add_host would look both up, call ``Group.add_host`` and empty the inventory's
-    ``groups`` cache each time; emptying it once afterwards leaves the same state.
+
+def _join_group(inventory: InventoryData, group_name: str, host_names: list[str]) -> None:
+    """``inventory.add_host(name, group=group_name)`` for each name, as ``Group.add_host`` does.
+
+    For each host not yet a member, ``Group.add_host`` appends it to the group and calls
+    ``Host.add_group``, which appends the group's ancestors the host lacks, then the group;
+    then it clears the hosts cache of the group and its ancestors. Nothing links groups in
+    between, so the ancestors are looked up, and the caches cleared, once for all the hosts;
+    add_host would also look both up and empty the inventory's ``groups`` cache each time.
     """
     if not host_names:
         return
@@ -132,9 +152,23 @@ def _add_members(inventory: InventoryData, group_name: str, host_names: list[str
     if group is None:
         raise AnsibleError(f"Could not find group {group_name} in inventory")
     hosts = inventory.hosts
-    add_host = group.add_host
+    members = group.hosts
+    member_names = group.host_names
+    # Host.add_group walks get_ancestors(), a set, anew each time: the same set, iterated alike.
+    ancestors = list(group.get_ancestors())
     for name in host_names:
-        add_host(hosts[name])
+        if name in member_names:
+            continue
+        host = hosts[name]
+        members.append(host)
+        member_names.add(name)
+        host_groups = host.groups
+        for ancestor in ancestors:
+            if ancestor not in host_groups:
+                host_groups.append(ancestor)
+        if group not in host_groups:
+            host_groups.append(group)
+    group.clear_hosts_cache()
     inventory._groups_dict_cache = {}
 
 

@@ -5,7 +5,8 @@
 
 The differential tests load the same file with ``ansible.builtin.ini`` and with
 ``iniplus.inventory.ini`` and compare these snapshots: groups in order with their hosts,
-children and variables; hosts in order with their variables and groups; every value with
+children, parents (in order) and variables; hosts in order with their variables and their
+group lists (in ``get_groups()`` order, see :func:`group_list`); every value with
 its native type; and on ansible-core 2.19+ the trust and origin line of every string.
 """
 
@@ -69,16 +70,17 @@ def snapshot(inventory: InventoryData, *, legacy_types: bool = False) -> dict[st
         groups[name] = {
             "hosts": [host.name for host in group.hosts],
             "children": [child.name for child in group.child_groups],
-            "parents": sorted(parent.name for parent in group.parent_groups),
+            "parents": [parent.name for parent in group.parent_groups],
             "depth": group.depth,
             "priority": getattr(group, "priority", 1),
             "vars": canonical(group.vars, legacy_types),
         }
+    members = {name: {host.name for host in group.hosts} for name, group in inventory.groups.items()}
     hosts = {}
     for name, host in inventory.hosts.items():
         hosts[name] = {
             "vars": canonical(host.vars, legacy_types),
-            "groups": sorted(group.name for group in host.groups),
+            "groups": group_list(host, members),
             "address": host.address,
         }
     return {
@@ -87,6 +89,29 @@ def snapshot(inventory: InventoryData, *, legacy_types: bool = False) -> dict[st
         "groups": groups,
         "hosts": hosts,
     }
+
+
+def group_list(host: t.Any, members: dict[str, set[str]]) -> list[t.Any]:
+    """``host.get_groups()`` in order, each run of ancestors between two direct groups as a set.
+
+    A group the host is a direct member of is kept in place; the groups Ansible appends as
+    ancestors (before a group the host joins, or when a parent is linked later) come from a
+    ``set`` of ``Group`` objects, so their order among themselves follows object identity.
+    Each such run is given sorted, as a tuple.
+    """
+    listed: list[t.Any] = []
+    run: list[str] = []
+    for group in host.get_groups():
+        if host.name in members.get(group.name, ()):
+            if run:
+                listed.append(tuple(sorted(run)))
+                run = []
+            listed.append(group.name)
+        else:
+            run.append(group.name)
+    if run:
+        listed.append(tuple(sorted(run)))
+    return listed
 
 
 def canonical(value: t.Any, legacy_types: bool = False) -> t.Any:

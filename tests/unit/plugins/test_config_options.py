@@ -61,7 +61,7 @@ def test_sources_merge_as_separate_inventory_sources(tree: Path) -> None:
     merged = snapshot(load(config))
     separate = snapshot(load(tree / "a.ini", tree / "b.ini", tree / "c/x.ini", tree / "c/y"))
     assert merged == separate
-    assert merged["hosts"]["web1"]["groups"] == ["all", "db", "prod", "web"]
+    assert merged["hosts"]["web1"]["groups"] == ["web", "db", ("all", "prod")]
 
 
 def test_order_of_sources_is_the_merge_order(tree: Path) -> None:
