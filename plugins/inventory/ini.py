@@ -7,7 +7,7 @@ from __future__ import annotations
 
 DOCUMENTATION = r"""
 name: ini
-short_description: Ansible INI inventories, read exactly like the builtin, only faster and with better errors
+short_description: Faster INI inventory with clearer errors
 version_added: 0.1.0
 author:
   - iniplus.inventory contributors (@iniplus)
@@ -86,6 +86,9 @@ options:
     ini:
       - section: inventory_plugin_iniplus
         key: diagnostics
+requirements:
+  - voluptuous (optional) on the controller, to check the values of well-known C(ansible_*) variables such as
+    C(ansible_port); without it the inventory is read the same way, and that check is off.
 extends_documentation_fragment:
   - ansible.builtin.constructed
   - ansible.builtin.inventory_cache
@@ -115,6 +118,15 @@ seealso:
     plugin_type: inventory
   - plugin: ansible.builtin.constructed
     plugin_type: inventory
+  - name: Differences from ansible.builtin.ini
+    description: The few deliberate differences, with examples.
+    link: https://github.com/iniplus/inventory/blob/main/docs/differences.md
+  - name: Diagnostics
+    description: Every error and warning the plugin reports, and the O(diagnostics) option.
+    link: https://github.com/iniplus/inventory/blob/main/docs/diagnostics.md
+  - name: Config-file mode
+    description: Merging several INI files, typing, constructed groups and caching.
+    link: https://github.com/iniplus/inventory/blob/main/docs/configuration.md
 """
 
 EXAMPLES = r"""
