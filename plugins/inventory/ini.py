@@ -183,6 +183,7 @@ cache_timeout: 86400
 
 import json
 import os
+import sys
 
 from ansible import constants as C
 from ansible.errors import AnsibleError, AnsibleParserError
@@ -198,15 +199,17 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser impor
     paused_garbage_collection,
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._cache import (
+    EntryStore,
     Uncacheable,
     decode_models,
     encode_models,
+    entry_mode,
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._config import (
     NOT_INI_EXTENSIONS,
     is_config_path,
     parser_fingerprint,
-    resolve_sources,
+    resolve_source_entries,
     sources_digest,
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._diagnostics import (
@@ -267,24 +270,42 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
     def _parse_config(self, path: str, cache: bool) -> None:
         self._read_config(path)
         typing, diagnostics = self.get_option("typing"), self.get_option("diagnostics")
-        paths = resolve_sources(
+        entries = resolve_source_entries(
             path, self.get_option("sources") or [], C.INVENTORY_IGNORE_EXTS, C.INVENTORY_IGNORE_PATTERNS
         )
-        contents = [(source, self._read_bytes(source)) for source in paths]
+        contents = self._read_sources(path, entries)
+        paths = [source for source, _data in contents]
         cache_key, digest = self._cache_entry(path, contents, typing)
-        models = self._load_cached_models(path, cache_key, digest) if cache_key and cache else None
+        store = EntryStore(self._cache, cache_key) if cache_key else None
+        if store is not None and not store.usable:
+            self.display.vvv(f"iniplus: not caching {path}: {store.refusal()}")
+            store = None
+        models = self._load_cached_models(path, store, digest) if store is not None and cache else None
         if models is None:
             models = []
             for source, data in contents:
                 model = self._parse_source(source, self._decrypt(source, data), typing)
                 self._add_model(model, diagnostics, as_source=True)
                 models.append(model)
-            if cache_key:
-                self._store_models(path, cache_key, models, digest)
+            if store is not None:
+                self._store_models(path, store, models, digest, paths)
         else:
             for model in models:
                 self._add_model(model, diagnostics, as_source=True)
         self._construct(models)
+
+    def _read_sources(self, path: str, entries) -> list[tuple[str, bytes]]:
+        contents = []
+        for source, named in entries:
+            try:
+                contents.append((source, self._read_bytes(source)))
+            except OSError as error:
+                reason = error.strerror or type(error).__name__
+                if named:
+                    raise AnsibleParserError(f"{path}: cannot read source {source}: {reason}") from None
+                # As ansible-core does with an unreadable file in a directory of sources.
+                self.display.warning(f"{path}: skipping {source}, which cannot be read: {reason}")
+        return contents
 
     def _read_config(self, path: str) -> None:
         config = self._read_config_data(path)
@@ -312,24 +333,33 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             str(C.TRANSFORM_INVALID_GROUP_CHARS),
             json.dumps(sorted(self.inventory.groups)),
             parser_fingerprint(),
+            # PYTHONINTMAXSTRDIGITS decides whether a long run of digits is an int or a string.
+            str(getattr(sys, "get_int_max_str_digits", lambda: 0)()),
         )
         return f"{self.get_cache_key(path)}_{digest[:16]}", digest
 
-    def _store_models(self, path, cache_key, models, digest) -> None:
+    def _store_models(self, path, store, models, digest, sources) -> None:
         try:
-            self._cache[cache_key] = encode_models(models, digest)
-        except Uncacheable as error:
+            data = encode_models(models, digest)
+            # No more readable than the most restrictive source: a 0600 file stays private.
+            store.store(data, entry_mode(os.stat(source).st_mode for source in sources))
+        except (Uncacheable, OSError) as error:
             self.display.vvv(f"iniplus: not caching {path}: {error}")
 
-    def _load_cached_models(self, path, cache_key, digest):
-        try:
-            data = self._cache[cache_key]
-        except KeyError:
+    def _load_cached_models(self, path, store, digest):
+        refusal = store.refusal()
+        if refusal == "no entry":
+            return None
+        if refusal is not None:
+            # Its strings would be trusted as templates: only an entry this user wrote is read.
+            self.display.vvv(f"iniplus: ignoring the cache entry for {path}: {refusal}")
             return None
         try:
-            models = decode_models(data, digest)
-        except Uncacheable as error:
-            self.display.vvv(f"iniplus: ignoring the cache entry for {path}: {error}")
+            models = decode_models(store.load(), digest)
+        except KeyError:
+            return None
+        except Exception as error:  # noqa: BLE001 - truncated, nested, a directory...: a miss
+            self.display.vvv(f"iniplus: ignoring the cache entry for {path}: {type(error).__name__}: {error}")
             return None
         self.display.vvv(f"iniplus: using cached inventory for {path} ({len(models)} sources, none parsed)")
         return models
@@ -379,9 +409,10 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             inventory.current_source = model.source
         try:
             populate_inventory(inventory, model)
-        except (AnsibleError, ValueError, TypeError) as error:
+        except (AnsibleError, ValueError, TypeError, ArithmeticError, RuntimeError) as error:
             # Ansible's own objects refuse some inputs while they are added (a loop of groups
-            # with a group of an earlier source, ansible_group_priority=x on ansible-core < 2.19).
+            # with a group of an earlier source, ansible_group_priority=x on ansible-core < 2.19,
+            # ansible_group_priority=1e999), and 2.19+ refuses a relative path as an origin.
             raise AnsibleParserError(f"{model.source}: {to_native(error)}") from None
         finally:
             inventory.current_source = previous

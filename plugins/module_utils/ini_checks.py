@@ -13,6 +13,8 @@ from __future__ import annotations
 import difflib
 import typing as t
 
+from .ini_model import quoted, shortened
+
 __all__ = [
     "BOOLEAN_LOOKALIKES",
     "KNOWN_ANSIBLE_VARIABLES",
@@ -133,15 +135,16 @@ def value_trap(text: str, value: t.Any) -> Trap | None:
         if str(value) != text:
             return (
                 "surprising-number",
-                f"{text!r} becomes the {kind.__name__} {value!r}",
-                f"quote it ('{text}') to keep it exactly as written",
+                f"{quoted(text)} becomes the {kind.__name__} {shortened(repr(value))}",
+                f"quote it ('{shortened(text)}') to keep it exactly as written",
             )
         return None
     if kind is list and "," in text and text[:1] not in "[({":
         return (
             "bare-comma-list",
-            f"{text!r} becomes the list {value!r} because of the bare comma",
-            f"quote it ('{text}') to keep a string, or write [{text}] to make the list explicit",
+            f"{quoted(text)} becomes the list {shortened(repr(value))} because of the bare comma",
+            f"quote it ('{shortened(text)}') to keep a string, "
+            f"or write [{shortened(text)}] to make the list explicit",
         )
     return None
 
@@ -157,8 +160,8 @@ def unknown_variable_name(name: str) -> Trap | None:
     if not (name.isidentifier() and name.isascii()):
         return (
             "invalid-variable-name",
-            f"variable name {name!r} is not a valid identifier; ansible-core 2.19+ deprecates such names "
-            "(removed in 2.23)",
+            f"variable name {quoted(name)} is not a valid identifier; "
+            "ansible-core 2.19+ deprecates such names (removed in 2.23)",
             "use letters, digits and underscores, starting with a letter or underscore",
         )
     if not name.startswith("ansible_") or name in KNOWN_ANSIBLE_VARIABLES:

@@ -199,6 +199,6 @@ def _members(model: IniInventory, name: str, memberships: dict[str, set[str]]) -
         return written
     # reconcile_inventory: drop the ones that have another group, then add, in host order,
     # the ones that have none.
-    kept = [host for host in written if not memberships[host]]
+    kept = {host: None for host in written if not memberships[host]}
     added = [host for host in model.hosts if not memberships[host] and host not in kept]
-    return kept + added
+    return [*kept, *added]

@@ -13,8 +13,17 @@ from __future__ import annotations
 
 import re
 import string
+import typing as t
 
-__all__ = ["HostPatternError", "expand_host_pattern", "split_port"]
+from .ini_model import quoted
+
+__all__ = ["MAX_EXPANDED_HOSTS", "MAX_RANGES", "HostPatternError", "expand_host_pattern", "split_port"]
+
+# One host pattern makes at most this many hosts: ansible.builtin.ini would build the whole
+# list first and run out of memory long before the inventory is usable.
+MAX_EXPANDED_HOSTS = 1_000_000
+# ansible-core expands ranges recursively and fails with a RecursionError a little below 1,000.
+MAX_RANGES = 900
 
 # --- address grammar ------------------------------------------------------------------
 # Ranges that may stand in place of part of an address or a name.
@@ -78,25 +87,95 @@ def split_port(pattern: str) -> tuple[str, int | None]:
 
 
 def expand_host_pattern(pattern: str) -> list[str]:
-    """Expand every ``[begin:end(:step)]`` range in ``pattern``, leftmost first."""
+    """Expand every ``[begin:end(:step)]`` range in ``pattern``, leftmost first.
+
+    ansible-core expands the first range and then, recursively, each name it made. The text
+    between and after the ranges is the same for every name (a value holds no bracket), so
+    the ranges are read once, left to right, and the names made as their product: no
+    recursion, and the number of names is known, and refused when too large, before any is made.
+    """
     if "[" not in pattern:
         return [pattern]
-    return _expand_first_range(pattern)
+    levels: list[tuple[str, t.Sequence[str | int], int]] = []
+    rest = pattern
+    shown = ""  # the name ansible-core would be expanding at this range, for messages
+    count = 1
+    while "[" in rest:
+        head, values, width, rest = _first_range(shown + rest, rest)
+        size = _size(values)
+        if not size:
+            return []
+        levels.append((head, values, width))
+        shown += head + _text(values[0], width)
+        count *= size
+        if len(levels) > MAX_RANGES:
+            raise HostPatternError(
+                f"host pattern {quoted(pattern)} has more than {MAX_RANGES:,} ranges",
+                hint="ansible.builtin.ini fails on such a pattern with a recursion error; "
+                "split it into several lines",
+            )
+        if count > MAX_EXPANDED_HOSTS:
+            raise HostPatternError(
+                f"host pattern {quoted(pattern)} would make {_product(levels, rest):,} hosts, "
+                f"more than the {MAX_EXPANDED_HOSTS:,} allowed from one pattern",
+                hint="check the bounds of its ranges; a host list this long would exhaust memory",
+            )
+    names = [""]
+    for head, values, width in levels:
+        texts = [_text(value, width) for value in values]
+        names = [f"{name}{head}{text}" for name in names for text in texts]
+    return [f"{name}{rest}" for name in names] if rest else names
 
 
-def _expand_first_range(pattern: str) -> list[str]:
+def _product(levels: list[tuple[str, t.Sequence[str | int], int]], rest: str) -> int:
+    """How many hosts the whole pattern would make: the ranges read so far, then the rest."""
+    count = 1
+    for _head, values, _width in levels:
+        count *= _size(values)
+    while "[" in rest and count:
+        try:
+            _head, values, _width, rest = _first_range(rest, rest)
+        except HostPatternError:
+            break
+        count *= _size(values)
+    return count
+
+
+def _size(values: t.Sequence[str | int]) -> int:
+    try:
+        return len(values)
+    except OverflowError:  # a range longer than sys.maxsize: count it without len()
+        if not isinstance(values, range):
+            raise
+        start, stop, step = values.start, values.stop, values.step
+        if step < 0:
+            start, stop, step = -start, -stop, -step
+        return max(0, (stop - start + step - 1) // step)
+
+
+def _text(value: str | int, width: int) -> str:
+    text = str(value)
+    return text.zfill(width) if width else text
+
+
+def _first_range(name: str, rest: str) -> tuple[str, t.Sequence[str | int], int, str]:
+    """Split ``rest`` at its first range: the text before it, its values (padded), the text after.
+
+    ``name`` is the whole name ansible-core would be looking at, for the error message.
+    """
     # The first '[' and then the first ']' of what remains mark the range, as in ansible-core.
-    marked = pattern.replace("[", "|", 1).replace("]", "|", 1).split("|")
+    marked = rest.replace("[", "|", 1).replace("]", "|", 1).split("|")
     if len(marked) != 3:
         raise HostPatternError(
-            f"cannot expand host range in {pattern!r}: expected one '[begin:end]' with no '|' in the name",
+            f"cannot expand host range in {quoted(name)}: expected one '[begin:end]' with no '|' in the name",
             hint="write a range as [begin:end] or [begin:end:step], e.g. web[01:20]",
         )
     head, bounds_text, tail = marked
     bounds = bounds_text.split(":")
+    shown_bounds = quoted(f"[{bounds_text}]")
     if len(bounds) not in (2, 3):
         raise HostPatternError(
-            f"host range [{bounds_text}] must be begin:end or begin:end:step",
+            f"host range {shown_bounds} must be begin:end or begin:end:step",
             hint="a range needs a ':' between begin and end, e.g. web[1:9]; "
             "a ';' comment is not allowed after a [section] header",
         )
@@ -105,26 +184,20 @@ def _expand_first_range(pattern: str) -> list[str]:
     step_text = bounds[2] if len(bounds) == 3 else "1"
     if not end:
         raise HostPatternError(
-            f"host range [{bounds_text}] has no end value", hint="give the last value, e.g. [1:9]"
+            f"host range {shown_bounds} has no end value", hint="give the last value, e.g. [1:9]"
         )
     width = len(begin) if begin[0] == "0" and len(begin) > 1 else 0
     if width and width != len(end):
         raise HostPatternError(
-            f"host range [{bounds_text}]: begin and end must have the same width",
-            hint=f"pad the end to {width} characters, e.g. [{begin}:{end.zfill(width)}]",
+            f"host range {shown_bounds}: begin and end must have the same width",
+            hint=f"pad the end to {width} characters, e.g. [{begin}:{end.zfill(width)}]"
+            if width + len(begin) < 200
+            else "pad the end to the width of the begin",
         )
-    values = _range_values(bounds_text, begin, end, step_text)
-    expanded: list[str] = []
-    for value in values:
-        name = f"{head}{value.zfill(width) if width else value}{tail}"
-        if "[" in name:
-            expanded.extend(_expand_first_range(name))
-        else:
-            expanded.append(name)
-    return expanded
+    return head, _range_values(shown_bounds, begin, end, step_text), width, tail
 
 
-def _range_values(bounds_text: str, begin: str, end: str, step_text: str) -> list[str]:
+def _range_values(shown_bounds: str, begin: str, end: str, step_text: str) -> t.Sequence[str | int]:
     letters = string.ascii_letters
     # Letters: the bounds are found as substrings of ascii_letters; a bad step falls back
     # to the numeric reading, as ansible-core does.
@@ -132,7 +205,7 @@ def _range_values(bounds_text: str, begin: str, end: str, step_text: str) -> lis
     if first >= 0 and last >= 0:
         if first > last:
             raise HostPatternError(
-                f"host range [{bounds_text}] must have begin <= end",
+                f"host range {shown_bounds} must have begin <= end",
                 hint=f"swap the bounds: [{end}:{begin}]",
             )
         try:
@@ -143,11 +216,12 @@ def _range_values(bounds_text: str, begin: str, end: str, step_text: str) -> lis
         start, stop, step = int(begin), int(end), int(step_text)
     except ValueError:
         raise HostPatternError(
-            f"host range [{bounds_text}] is neither numeric nor a letter range",
+            f"host range {shown_bounds} is neither numeric nor a letter range",
             hint="use numbers ([1:9]) or single letters ([a:f]) on both sides",
         ) from None
     if step == 0:
         raise HostPatternError(
-            f"host range [{bounds_text}] has a step of zero", hint="use a step of 1 or more"
+            f"host range {shown_bounds} has a step of zero", hint="use a step of 1 or more"
         )
-    return [str(number) for number in range(start, stop + 1, step)]
+    # Not made into a list: the caller counts the hosts first (a range may be enormous).
+    return range(start, stop + 1, step)

@@ -33,10 +33,31 @@ __all__ = [
     "IniStep",
     "IniVariable",
     "UntrustedText",
+    "quoted",
+    "shortened",
 ]
 
 SEVERITY_ERROR = "error"
 SEVERITY_WARNING = "warning"
+# A diagnostic quotes at most this much of its line, around the column, and messages at most
+# QUOTED_LIMIT characters of a value: a 1 MB line must not make a 1 MB message.
+LINE_WINDOW = 160
+LINE_CONTEXT = 60
+QUOTED_LIMIT = 80
+
+
+def quoted(text: str, limit: int = QUOTED_LIMIT) -> str:
+    """``repr(text)``, or of its first ``limit`` characters and how long it is, for messages."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}... ({len(text):,} characters)"
+
+
+def shortened(text: str, limit: int = QUOTED_LIMIT) -> str:
+    """``text``, or its first ``limit`` characters and how long it is, for messages."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text):,} characters)"
 
 
 class UntrustedText(str):
@@ -70,12 +91,26 @@ class Diagnostic:
         head = f"{self.source}:{self.line}:{self.column}: {self.severity}[{self.code}]: {self.message}"
         parts = [head]
         if self.line_text:
-            shown = self.line_text.expandtabs(1)
+            shown, offset, width = _window(self.line_text, self.column - 1, max(1, self.span))
             parts.append(f"    {shown}")
-            parts.append("    " + " " * (self.column - 1) + "^" * max(1, self.span))
+            parts.append("    " + " " * offset + "^" * width)
         if self.hint:
             parts.append(f"  hint: {self.hint}")
         return "\n".join(parts)
+
+
+def _window(line: str, start: int, span: int) -> tuple[str, int, int]:
+    """The part of ``line`` to show around ``start``, and where and how wide its caret is."""
+    if len(line) <= LINE_WINDOW:
+        return line.expandtabs(1), start, span
+    first = max(0, min(start - LINE_CONTEXT, len(line) - LINE_WINDOW))
+    last = first + LINE_WINDOW
+    prefix = "..." if first else ""
+    suffix = "..." if last < len(line) else ""
+    # expandtabs(1) turns each tab into one blank: the columns stay where they are.
+    shown = prefix + line[first:last].expandtabs(1) + suffix
+    offset = start - first + len(prefix)
+    return shown, offset, max(1, min(span, last - start))
 
 
 class IniVariable(t.NamedTuple):

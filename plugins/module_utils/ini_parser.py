@@ -36,7 +36,10 @@ from .ini_model import (
     IniHost,
     IniInventory,
     IniStep,
+    IniVariable,
     UntrustedText,
+    quoted,
+    shortened,
 )
 from .ini_values import ValueTypingError, type_value, type_value_as_string
 from .ini_words import ShellWordsError, split_words
@@ -202,7 +205,10 @@ class _Parser:
         # Each group's hosts in order, as dict keys: a host listed twice is a member once.
         self.group_hosts: dict[str, dict[str, None]] = {}
         # Child edges, to refuse cycles as Ansible's Group.add_child_group does.
-        self.child_edges: dict[str, list[str]] = {"all": ["ungrouped"]}
+        self.child_edges: dict[str, dict[str, None]] = {"all": {"ungrouped": None}}
+        # The latest assignment of each variable of a host listed more than once, kept up to
+        # date line by line so that a repeated host line costs its own variables only.
+        self.latest_host_vars: dict[str, dict[str, IniVariable]] = {}
         self.pending: dict[str, _Pending] = {}
         # The host section being read: its group and how many members it had at its header.
         self.section_group: str | None = "ungrouped"
@@ -269,7 +275,7 @@ class _Parser:
                     # with an unrelated message (a host-range error, in a host section).
                     self._error(
                         "comment-after-header",
-                        f"';' comment after the section header {glued.group(1)}",
+                        f"';' comment after the section header {shortened(glued.group(1))}",
                         indent + glued.end(1) + 1,
                         len(line) - glued.end(1),
                         "only '#' starts a comment after a header; a ';' comment needs a line of its own",
@@ -279,7 +285,7 @@ class _Parser:
                 if line[-1] == "]":
                     self._error(
                         "invalid-section",
-                        f"invalid section header {line!r}",
+                        f"invalid section header {quoted(line)}",
                         indent + 1,
                         len(line),
                         "a header is [group], [group:vars] or [group:children], "
@@ -331,7 +337,8 @@ class _Parser:
         if kind not in SECTION_KINDS:
             self._error(
                 "unknown-section-type",
-                f"section [{written_name}:{written_kind}] has unknown type {written_kind!r}",
+                f"section [{shortened(written_name)}:{shortened(written_kind)}] "
+                f"has unknown type {quoted(written_kind)}",
                 indent + header.start(2) + 1,
                 len(written_kind),
                 "the type after ':' must be 'vars' or 'children'",
@@ -440,6 +447,9 @@ class _Parser:
                 self._check_redefinition(host, port, assignments, column)
             if assignments is not None and not to_group:
                 host.assignments.append(assignments)
+                latest = self.latest_host_vars.get(name)
+                if latest is not None:
+                    latest.update((variable.name, variable) for variable in assignments.variables())
         members[name] = None
         if to_group:
             self._group(name).assignments.append(assignments)  # type: ignore[arg-type]
@@ -452,7 +462,7 @@ class _Parser:
         if port is None and pattern.strip().endswith(":"):
             self._error(
                 "missing-port",
-                f"host pattern {pattern!r} ends in ':' but gives no port",
+                f"host pattern {quoted(pattern)} ends in ':' but gives no port",
                 column,
                 len(pattern),
                 "':' is reserved for a port: write host:22, or drop the ':'",
@@ -466,7 +476,7 @@ class _Parser:
         if not names:
             self._warn(
                 "empty-range",
-                f"host pattern {pattern!r} expands to no host at all",
+                f"host pattern {quoted(pattern)} expands to no host at all",
                 column,
                 len(pattern),
                 "a range runs from begin up to end: swap the bounds, e.g. [1:10] rather than [10:1]",
@@ -475,7 +485,7 @@ class _Parser:
             if name.strip() == "---":
                 self._error(
                     "yaml-document",
-                    f"host pattern {pattern!r} looks like a YAML document start",
+                    f"host pattern {quoted(pattern)} looks like a YAML document start",
                     column,
                     len(pattern),
                     "this file looks like YAML: name it *.yml, or use the yaml inventory plugin",
@@ -525,7 +535,7 @@ class _Parser:
         if not equals:
             self._error(
                 "expected-key-value",
-                f"expected key=value after the host name, got {word!r}",
+                f"expected key=value after the host name, got {quoted(word)}",
                 column,
                 len(word),
                 "quote values that contain blanks: key='two words'",
@@ -564,7 +574,7 @@ class _Parser:
     def _unusable_value(self, text: str, error: ValueTypingError, column: int) -> None:
         self._error(
             "unusable-value",
-            f"value {text!r} cannot be used: {error}",
+            f"value {quoted(text)} cannot be used: {error}",
             column,
             len(text),
             "quote the value to keep it as a string",
@@ -576,7 +586,7 @@ class _Parser:
         if not equals:
             self._error(
                 "expected-key-value",
-                f"expected key=value in [{group_name}:vars], got {line!r}",
+                f"expected key=value in [{shortened(group_name)}:vars], got {quoted(line)}",
                 indent + 1,
                 len(line),
                 "each line of a :vars section is one name=value",
@@ -601,7 +611,7 @@ class _Parser:
         if match is None:
             self._error(
                 "expected-group-name",
-                f"expected a group name in [{group_name}:children], got {line!r}",
+                f"expected a group name in [{shortened(group_name)}:children], got {quoted(line)}",
                 indent + 1,
                 len(line),
                 "one group name a line; comments after it start with '#'",
@@ -629,20 +639,20 @@ class _Parser:
         del self.pending[name]
 
     def _add_child(self, parent: str, child: str, column: int) -> None:
-        edges = self.child_edges.setdefault(parent, [])
+        edges = self.child_edges.setdefault(parent, {})
         if child in edges:
             return
         if child == parent or self._reaches(child, parent):
             self._error(
                 "child-cycle",
-                f"making {child!r} a child of {parent!r} creates a loop of groups",
+                f"making {quoted(child)} a child of {quoted(parent)} creates a loop of groups",
                 column,
                 len(child),
-                f"remove {child!r} from [{parent}:children] or the line that makes "
-                f"{parent!r} a descendant of {child!r}",
+                f"remove {quoted(child)} from [{shortened(parent)}:children] or the line that makes "
+                f"{quoted(parent)} a descendant of {quoted(child)}",
             )
             return
-        edges.append(child)
+        edges[child] = None
         self._group(child)
         self._group(parent).children.append(child)
         self.model.steps.append(IniStep(parent, child, 0, 0))
@@ -684,9 +694,14 @@ class _Parser:
             self._warn(found[0], found[1], where, max(1, len(text)), found[2])
 
     def _check_glued_comment(self, line: str, indent: int) -> None:
+        # The quotes before each match are counted once, from where the last count stopped.
+        singles = doubles = counted = 0
         for glued in _GLUED_COMMENT.finditer(line):
-            before = line[: glued.start() + 1]
-            if before.count("'") % 2 == 0 and before.count('"') % 2 == 0:
+            end = glued.start() + 1
+            singles += line.count("'", counted, end)
+            doubles += line.count('"', counted, end)
+            counted = end
+            if singles % 2 == 0 and doubles % 2 == 0:
                 self._warn(
                     "comment-cuts-value",
                     "'#' right after a word starts a comment: the rest of the line is dropped",
@@ -702,21 +717,25 @@ class _Parser:
         if port is not None and host.port is not None and port != host.port:
             self._warn(
                 "conflicting-port",
-                f"host {host.name!r} was given port {host.port} on line {host.line}; "
+                f"host {quoted(host.name)} was given port {host.port} on line {host.line}; "
                 f"port {port} here is ignored",
                 column,
                 len(host.name),
                 "give each host one port, or set ansible_port explicitly",
             )
         if assignments is not None and host.assignments:
-            earlier = {variable.name: variable for variable in host.vars}
+            earlier = self.latest_host_vars.get(host.name)
+            if earlier is None:
+                earlier = {variable.name: variable for variable in host.vars}
+                self.latest_host_vars[host.name] = earlier
             for variable in assignments.variables():
                 previous = earlier.get(variable.name)
                 if previous is not None and previous.value != variable.value:
                     self._warn(
                         "conflicting-variable",
-                        f"host {host.name!r} sets {variable.name}={variable.value!r} here and "
-                        f"{previous.value!r} on line {previous.line}; the later one wins",
+                        f"host {quoted(host.name)} sets {variable.name}={shortened(repr(variable.value))} "
+                        f"here and {shortened(repr(previous.value))} on line {previous.line}; "
+                        "the later one wins",
                         variable.column,
                         len(variable.name),
                         "define a host's variables in one place, or move shared ones to a :vars section",
@@ -728,7 +747,7 @@ class _Parser:
             self.line_number, self.raw_line = host.line, ""
             self._warn(
                 "host-named-like-group",
-                f"{name!r} is both a host and a group; variables on its host line go to the group",
+                f"{quoted(name)} is both a host and a group; variables on its host line go to the group",
                 host.column,
                 len(name),
                 "rename the host or the group",
@@ -759,16 +778,19 @@ class _Parser:
             self.line_number = waiting.line
             self.raw_line = waiting.line_text
             if waiting.kind == "vars":
-                message = f"section [{name}:vars] is for group {name!r}, which is never declared"
-                hint = f"declare the group with a [{name}] or [{name}:children] section"
+                message = (
+                    f"section [{shortened(name)}:vars] is for group {quoted(name)}, which is never declared"
+                )
+                hint = f"declare the group with a [{shortened(name)}] or [{shortened(name)}:children] section"
             else:
                 message = (
-                    f"section [{waiting.parents[-1]}:children] includes group {name!r}, "
+                    f"section [{shortened(waiting.parents[-1])}:children] includes group {quoted(name)}, "
                     "which is never declared"
                 )
-                hint = f"declare it with a [{name}] section (it may be empty), or fix the name"
+                hint = f"declare it with a [{shortened(name)}] section (it may be empty), or fix the name"
                 if name in self.model.hosts:
-                    hint = f"{name!r} is a host: list it under [{waiting.parents[-1]}], not :children"
+                    parent = shortened(waiting.parents[-1])
+                    hint = f"{quoted(name)} is a host: list it under [{parent}], not :children"
             self._error("undefined-group", message, waiting.column, len(name), hint)
 
     def _warn(self, code: str, message: str, column: int, span: int, hint: str) -> None:

@@ -60,6 +60,8 @@ _FAST_SHAPES = re.compile(
 # A quoted string with a line break, a NUL or a lone surrogate (from undecodable bytes) is
 # refused by the compiler, so "quoted" excludes those: they go the slow way and stay as written.
 _NAMED_CONSTANTS = {"True": True, "False": False, "None": None}
+# Words up to this long are at most 100 levels deep, far from any recursion limit.
+_LONGEST_FAST_WORD = 200
 
 
 class ValueTypingError(ValueError):
@@ -77,6 +79,11 @@ def type_value(text: str) -> t.Any:
         return literal_eval_value(text)
     kind = shape.lastgroup
     if kind == "word":
+        if len(text) > _LONGEST_FAST_WORD:
+            # '.', '-', '/' and '@' chain names into an expression as deep as the word is long:
+            # thousands of them make literal_eval raise RecursionError, and the builtin then
+            # rejects the file. Only literal_eval itself says where that starts.
+            return literal_eval_value(text)
         return _NAMED_CONSTANTS.get(text, text)
     if kind == "int":
         return int(text)

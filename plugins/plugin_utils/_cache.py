@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import os
+import stat
+import tempfile
 import typing as t
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import (
@@ -31,7 +34,7 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import
     UntrustedText,
 )
 
-__all__ = ["Uncacheable", "decode_models", "encode_models"]
+__all__ = ["EntryStore", "Uncacheable", "decode_models", "encode_models", "entry_mode"]
 
 _DICT = "$dict"  # {"$dict": [[key, value], ...]}: keys of any type, in order
 _TUPLE = "$tuple"  # a dict key written as a tuple
@@ -42,6 +45,115 @@ _SURROGATES = "$text"  # text holding lone surrogates, base64 of UTF-8 with surr
 
 class Uncacheable(ValueError):
     """A model that cannot be written to, or read back from, the cache unchanged."""
+
+
+# --- where entries live, and whether one may be believed ---------------------------------------
+#
+# A hit replays strings as trusted templates, exactly as a parse of the sources would. So an entry
+# must be something only the running user could have written: a file owned by them (or root) and
+# writable by nobody else, in a directory of the same kind. Anything else is a miss. Entries are
+# written no more readable than the most restrictive source.
+
+_MEMORY_CACHE = "ansible.plugins.cache.memory"
+_WRITABLE_BY_OTHERS = stat.S_IWGRP | stat.S_IWOTH
+
+
+class EntryStore:
+    """One cache entry of a cache plugin, read and written so that it is never borrowed trust.
+
+    ``adjudicator`` is the plugin's ``self._cache``, ``key`` the entry's key. ansible-core's file
+    cache plugins keep each entry as a file (``jsonfile``, and the ``yaml`` and ``pickle`` plugins
+    of community.general): those are checked, read and written here, without the adjudicator.
+    The in-process ``memory`` plugin goes through the adjudicator. Any other plugin (a server such
+    as redis) cannot show who wrote an entry, so it is never read nor written.
+    """
+
+    def __init__(self, adjudicator: t.Any, key: str) -> None:
+        self._adjudicator = adjudicator
+        self.key = key
+        # The one place that reaches into ansible-core's cache internals.
+        self._backend = getattr(adjudicator, "_plugin", None)
+        backend_type = type(self._backend)
+        self.in_memory = backend_type.__module__ == _MEMORY_CACHE
+        self.on_disk = all(
+            callable(getattr(self._backend, name, None))
+            for name in ("_get_cache_file_name", "_load", "_dump")
+        ) and isinstance(getattr(self._backend, "_cache_dir", None), str)
+
+    @property
+    def usable(self) -> bool:
+        return self.in_memory or self.on_disk
+
+    def refusal(self) -> str | None:
+        """Why the entry must not be read, or None when it may be."""
+        key = self.key
+        if self.in_memory:
+            return None
+        if not self.on_disk:
+            return f"the {type(self._backend).__module__} cache plugin cannot show who wrote an entry"
+        directory = self._backend._cache_dir
+        path = self._backend._get_cache_file_name(key)
+        try:
+            found = os.stat(directory)
+        except OSError as error:
+            return f"cannot inspect the cache directory {directory}: {error.strerror}"
+        problem = _untrusted(found, f"the cache directory {directory}")
+        if problem:
+            return problem
+        try:
+            found = os.lstat(path)
+        except FileNotFoundError:
+            return "no entry"
+        except OSError as error:
+            return f"cannot inspect the entry {path}: {error.strerror}"
+        if not stat.S_ISREG(found.st_mode):
+            return f"the entry {path} is not a regular file"
+        return _untrusted(found, f"the entry {path}")
+
+    def load(self) -> t.Any:
+        """The entry's data; raises KeyError when there is none (or it expired), else any error."""
+        key = self.key
+        if self.in_memory:
+            return self._adjudicator[key]
+        backend = self._backend
+        if backend.has_expired(key):
+            raise KeyError(key)
+        return backend._load(backend._get_cache_file_name(key))
+
+    def store(self, value: t.Any, mode: int) -> None:
+        """Write the entry with ``mode``: to a private temporary file, then renamed into place."""
+        key = self.key
+        if self.in_memory:
+            self._adjudicator[key] = value
+            return
+        backend = self._backend
+        path = backend._get_cache_file_name(key)
+        handle, temporary = tempfile.mkstemp(dir=backend._cache_dir, prefix=".iniplus-")
+        try:
+            os.close(handle)
+            backend._dump(value, temporary)
+            os.chmod(temporary, mode)
+            os.replace(temporary, path)
+        finally:
+            if os.path.lexists(temporary):
+                os.unlink(temporary)
+
+
+def entry_mode(source_modes: t.Iterable[int]) -> int:
+    """Read and write for the owner; read for group or others only if every source allows it."""
+    mode = stat.S_IRGRP | stat.S_IROTH
+    for source_mode in source_modes:
+        mode &= source_mode
+    return stat.S_IRUSR | stat.S_IWUSR | mode
+
+
+def _untrusted(found: os.stat_result, what: str) -> str | None:
+    owners = {0, os.geteuid()} if hasattr(os, "geteuid") else {found.st_uid}
+    if found.st_uid not in owners:
+        return f"{what} belongs to another user (uid {found.st_uid})"
+    if found.st_mode & _WRITABLE_BY_OTHERS:
+        return f"{what} is writable by group or others (mode {stat.S_IMODE(found.st_mode):o})"
+    return None
 
 
 def encode_models(models: t.Sequence[IniInventory], digest: str) -> dict[str, t.Any]:

@@ -8,7 +8,8 @@ The order of ``sources`` is the order the files are merged, so it is defined her
 1. entries are taken in the order written, each relative to the config file's directory;
 2. a glob's matches and a directory's files are sorted by name (code-point order);
 3. directories are not entered recursively (``**`` in a glob is the way to go deeper);
-4. a file reached twice is read once, where it is first reached.
+4. a file reached twice (by its real path: through a symbolic link or ``..`` too) is read once,
+   where it is first reached; ``**`` never enters a directory twice, so a link loop ends.
 
 Glob matches and directory entries skip what is not an INI inventory: hidden files, files with
 an extension in Ansible's ``INVENTORY_IGNORE_EXTS`` (except ``.ini``, which that list names by
@@ -19,8 +20,8 @@ error naming it.
 
 from __future__ import annotations
 
+import fnmatch
 import functools
-import glob
 import hashlib
 import os
 import re
@@ -34,6 +35,7 @@ __all__ = [
     "NOT_INI_EXTENSIONS",
     "is_config_path",
     "parser_fingerprint",
+    "resolve_source_entries",
     "resolve_sources",
     "sources_digest",
 ]
@@ -57,6 +59,23 @@ def resolve_sources(
     ignore_patterns: t.Iterable[str] = (),
 ) -> list[str]:
     """The absolute paths of the files ``entries`` name, in merge order (see module docstring)."""
+    return [
+        path
+        for path, _named in resolve_source_entries(config_path, entries, ignore_extensions, ignore_patterns)
+    ]
+
+
+def resolve_source_entries(
+    config_path: str,
+    entries: t.Sequence[str],
+    ignore_extensions: t.Iterable[str] = (),
+    ignore_patterns: t.Iterable[str] = (),
+) -> list[tuple[str, bool]]:
+    """Each file of :func:`resolve_sources`, and whether ``sources`` names it explicitly.
+
+    A file that cannot be read is an error when named explicitly and is skipped with a warning
+    when a glob or a directory found it, as ansible-core does in a directory of sources.
+    """
     if not entries:
         raise AnsibleParserError(
             f"{config_path}: 'sources' must list at least one INI file, glob or directory"
@@ -64,7 +83,7 @@ def resolve_sources(
     base = os.path.dirname(os.path.abspath(config_path))
     skip = _Skipper(ignore_extensions, ignore_patterns)
     seen: set[str] = set()
-    resolved: list[str] = []
+    resolved: list[tuple[str, bool]] = []
     for entry in entries:
         if not isinstance(entry, str) or not entry:
             raise AnsibleParserError(f"{config_path}: every entry of 'sources' must be a path, not {entry!r}")
@@ -72,8 +91,7 @@ def resolve_sources(
         target = os.path.normpath(os.path.join(base, expanded))
         if _GLOB_CHARACTERS.search(expanded):
             # Only the entry is a pattern: brackets in the config file's own directory are literal.
-            pattern = os.path.join(glob.escape(base), expanded)
-            matches = sorted({os.path.normpath(match) for match in glob.glob(pattern, recursive=True)})
+            matches = sorted({os.path.normpath(match) for match in _glob(base, expanded)})
             files = [match for match in matches if os.path.isfile(match) and not skip(match)]
             if not files:
                 raise AnsibleParserError(
@@ -91,11 +109,84 @@ def resolve_sources(
             files = [target]
         else:
             raise AnsibleParserError(f"{config_path}: source {entry!r} does not exist (looked for {target})")
+        named = files == [target] and not _GLOB_CHARACTERS.search(expanded) and not os.path.isdir(target)
         for path in files:
-            if path not in seen:
-                seen.add(path)
-                resolved.append(path)
+            real = os.path.realpath(path)
+            if real not in seen:
+                seen.add(real)
+                resolved.append((path, named))
     return resolved
+
+
+def _glob(base: str, pattern: str) -> list[str]:
+    """``glob.glob(os.path.join(glob.escape(base), pattern), recursive=True)``, without its loops.
+
+    The standard glob follows symbolic links to directories under ``**``, so a link to ``.``
+    makes it walk until the path is too long (two of them: for ever). Here ``**`` enters each
+    real directory once per use. Otherwise the same rules: names starting with '.' are only
+    matched by a part that starts with '.', and ``**`` matches no hidden directory.
+    """
+    full = os.path.join(base, pattern)
+    root = os.path.sep if os.path.isabs(full) else ""
+    parts = [part for part in full.split(os.path.sep) if part]
+    # Only the entry is a pattern: brackets in the config file's own directory are literal.
+    literal_parts = 0 if os.path.isabs(pattern) else len([part for part in base.split(os.path.sep) if part])
+    candidates = [root or os.curdir]
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        found: list[str] = []
+        for directory in candidates:
+            if index < literal_parts or not _GLOB_CHARACTERS.search(part):
+                path = os.path.join(directory, part)
+                if os.path.lexists(path) if last else os.path.isdir(path):
+                    found.append(path)
+            elif part == "**":
+                found.extend(_walk(directory, include_files=last))
+            else:
+                found.extend(_matching(directory, part, directories_only=not last))
+        candidates = found
+    return candidates
+
+
+def _walk(top: str, include_files: bool) -> list[str]:
+    """``top`` and every directory below it (and their files), each real directory entered once."""
+    found = [top]
+    visited = {os.path.realpath(top)}
+    pending = [top]
+    while pending:
+        directory = pending.pop()
+        try:
+            names = sorted(os.listdir(directory))
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = os.path.join(directory, name)
+            if os.path.isdir(path):
+                real = os.path.realpath(path)
+                if real in visited:
+                    continue
+                visited.add(real)
+                found.append(path)
+                pending.append(path)
+            elif include_files:
+                found.append(path)
+    return found
+
+
+def _matching(directory: str, part: str, directories_only: bool) -> list[str]:
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return []
+    hidden = part.startswith(".")
+    paths = [
+        os.path.join(directory, name)
+        for name in fnmatch.filter(names, part)
+        if hidden or not name.startswith(".")
+    ]
+    return [path for path in paths if os.path.isdir(path)] if directories_only else paths
 
 
 class _Skipper:

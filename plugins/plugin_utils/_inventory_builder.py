@@ -68,7 +68,7 @@ def populate_inventory(inventory: InventoryData, model: IniInventory) -> None:
 
 def _populate(inventory: InventoryData, model: IniInventory, direct: bool) -> None:
     tagger = SourceTagger(model.source)
-    _create_groups_and_hosts(inventory, model, direct)
+    relabelled = _create_groups_and_hosts(inventory, model, direct)
     groups = inventory.groups
     model_groups = model.groups
     for step in model.steps or _steps_in_group_order(model):
@@ -83,7 +83,18 @@ def _populate(inventory: InventoryData, model: IniInventory, direct: bool) -> No
                 inventory.add_host(host_name, group=step.group)
     for group in model.groups.values():
         group_object = groups[group.name]
-        for key, value in tagger.variables(group.assignments):
+        line = relabelled.get(group.name)
+        if line is None:
+            for key, value in tagger.variables(group.assignments):
+                group_object.set_variable(key, value)
+            continue
+        # add_host of a new host named like this group set the group's inventory_file and
+        # inventory_dir at that line: after the group's earlier variables, before its later ones.
+        earlier = [record for record in group.assignments if record.line < line]
+        for key, value in tagger.variables(earlier):
+            group_object.set_variable(key, value)
+        _set_source_vars(inventory, group.name)
+        for key, value in tagger.variables(group.assignments[len(earlier) :]):
             group_object.set_variable(key, value)
     hosts = inventory.hosts
     for host in model.hosts.values():
@@ -91,7 +102,13 @@ def _populate(inventory: InventoryData, model: IniInventory, direct: bool) -> No
             _set_host_vars(hosts[host.name], host.assignments, tagger, direct)
 
 
-def _create_groups_and_hosts(inventory: InventoryData, model: IniInventory, direct: bool) -> None:
+def _create_groups_and_hosts(inventory: InventoryData, model: IniInventory, direct: bool) -> dict[str, int]:
+    """Create them interleaved by line; return the groups whose variables add_host set, with the line.
+
+    ``InventoryData.add_host`` of a host it does not have yet sets ``inventory_file`` and
+    ``inventory_dir`` through ``set_variable``, which picks a group of the same name if there is one.
+    """
+    relabelled: dict[str, int] = {}
     source = inventory.current_source
     # What InventoryData.add_host records as a new host's first source.
     source_vars = (source, basedir(source)) if source else (None, None)
@@ -101,13 +118,32 @@ def _create_groups_and_hosts(inventory: InventoryData, model: IniInventory, dire
         while next_group is not None and next_group.line < host.line:
             inventory.add_group(next_group.name)
             next_group = next(groups, None)
-        if direct:
+        group = inventory.groups.get(host.name)
+        if group is not None and host.name not in inventory.hosts and host.name in model.groups:
+            # Set again, at their line, among the group's own variables (see _populate).
+            relabelled[host.name] = host.line
+            added = [key for key in _SOURCE_VARS if key not in group.vars]
+            inventory.add_host(host.name, port=host.port)
+            for key in added:
+                del group.vars[key]
+        elif direct:
             _create_host(inventory, host.name, host.port, source_vars)
         else:
             inventory.add_host(host.name, port=host.port)
     while next_group is not None:
         inventory.add_group(next_group.name)
         next_group = next(groups, None)
+    return relabelled
+
+
+_SOURCE_VARS = ("inventory_file", "inventory_dir")
+
+
+def _set_source_vars(inventory: InventoryData, name: str) -> None:
+    """What ``InventoryData.add_host`` sets for a new host, on the group ``name`` (see above)."""
+    source = inventory.current_source
+    inventory.set_variable(name, "inventory_file", source if source else None)
+    inventory.set_variable(name, "inventory_dir", basedir(source) if source else None)
 
 
 def _create_host(
