@@ -215,6 +215,7 @@ from ansible_collections.iniplus.inventory.plugins.plugin_utils._config import (
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._diagnostics import (
     apply_diagnostics_policy,
     diagnose,
+    rejection,
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._inventory_builder import (
     populate_inventory,
@@ -262,8 +263,9 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             # Direct mode: options from ansible.cfg and the environment only.
             self.set_options()
             typing, diagnostics = self.get_option("typing"), self.get_option("diagnostics")
-            model = self._parse_source(path, self._read_source(path), typing)
-            self._add_model(model, diagnostics)
+            data = self._read_source(path)
+            model = self._parse_source(path, data, typing)
+            self._add_model(model, diagnostics, data=data)
 
     # --- config-file mode ---------------------------------------------------------------
 
@@ -284,8 +286,9 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         if models is None:
             models = []
             for source, data in contents:
-                model = self._parse_source(source, self._decrypt(source, data), typing)
-                self._add_model(model, diagnostics, as_source=True)
+                plain = self._decrypt(source, data)
+                model = self._parse_source(source, plain, typing)
+                self._add_model(model, diagnostics, as_source=True, data=plain)
                 models.append(model)
             if store is not None:
                 self._store_models(path, store, models, digest, paths)
@@ -396,12 +399,13 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
                 typing=typing,
             )
         except IniParseError as error:
-            raise AnsibleParserError(str(error)) from None
+            raise rejection(error, self.display) from None
 
-    def _add_model(self, model, diagnostics: str, as_source: bool = False) -> None:
+    def _add_model(self, model, diagnostics: str, as_source: bool = False, data: bytes | None = None) -> None:
         # Warnings never change what is built; under diagnostics=error they stop the build.
         if diagnostics != "ignore":
-            apply_diagnostics_policy(diagnose(model, self.display.warning), diagnostics, self.display.warning)
+            found = diagnose(model, self.display.v, data)
+            apply_diagnostics_policy(found, diagnostics, self.display)
         inventory = self.inventory
         previous = inventory.current_source
         if as_source:

@@ -10,15 +10,20 @@ together, and cost one dict lookup or one regex for ordinary values.
 
 from __future__ import annotations
 
-import difflib
+import re
 import typing as t
 
-from .ini_model import quoted, shortened
+from .ini_model import Diagnostic, quoted, shortened
 
 __all__ = [
+    "ANSIBLE_VARIABLE_TYPES",
+    "BOOLEAN_ANSIBLE_VARIABLES",
     "BOOLEAN_LOOKALIKES",
     "KNOWN_ANSIBLE_VARIABLES",
     "Trap",
+    "drop_disproved_warnings",
+    "needs_documented_variables",
+    "trap_for_variable",
     "unknown_variable_name",
     "value_trap",
 ]
@@ -29,89 +34,180 @@ Trap = tuple[str, str, str]
 BOOLEAN_LOOKALIKES = frozenset(
     {"true", "false", "yes", "no", "on", "off", "TRUE", "FALSE", "Yes", "No", "YES", "NO"}
 )
-# Connection and behaviour variables Ansible knows; used for did-you-mean on ansible_* names.
-KNOWN_ANSIBLE_VARIABLES = frozenset(
-    {
-        "ansible_host",
-        "ansible_port",
-        "ansible_user",
-        "ansible_password",
-        "ansible_connection",
-        "ansible_become",
-        "ansible_become_method",
-        "ansible_become_user",
-        "ansible_become_password",
-        "ansible_become_pass",
-        "ansible_become_exe",
-        "ansible_become_flags",
-        "ansible_python_interpreter",
-        "ansible_shell_type",
-        "ansible_shell_executable",
-        "ansible_ssh_host",
-        "ansible_ssh_port",
-        "ansible_ssh_user",
-        "ansible_ssh_pass",
-        "ansible_ssh_private_key_file",
-        "ansible_private_key_file",
-        "ansible_ssh_common_args",
-        "ansible_sftp_extra_args",
-        "ansible_scp_extra_args",
-        "ansible_ssh_extra_args",
-        "ansible_ssh_pipelining",
-        "ansible_pipelining",
-        "ansible_ssh_executable",
-        "ansible_ssh_transfer_method",
-        "ansible_ssh_retries",
-        "ansible_ssh_timeout",
-        "ansible_timeout",
-        "ansible_group_priority",
-        "ansible_network_os",
-        "ansible_winrm_transport",
-        "ansible_winrm_server_cert_validation",
-        "ansible_winrm_scheme",
-        "ansible_winrm_port",
-        "ansible_winrm_path",
-        "ansible_winrm_kerberos_delegation",
-        "ansible_psrp_auth",
-        "ansible_psrp_cert_validation",
-        "ansible_httpapi_use_ssl",
-        "ansible_httpapi_validate_certs",
-        "ansible_httpapi_port",
-        "ansible_docker_extra_args",
-        "ansible_paramiko_host_key_checking",
-        "ansible_host_key_checking",
-        "ansible_ssh_host_key_checking",
-        "ansible_remote_tmp",
-        "ansible_facts",
-        "ansible_check_mode",
-        "ansible_diff_mode",
-        "ansible_verbosity",
-        "ansible_async_dir",
-        "ansible_module_compression",
-        "ansible_os_family",
-        "ansible_distribution",
-        "ansible_become_ask_pass",
-        "ansible_ssh_use_tty",
-        "ansible_ssh_password_mechanism",
-        "ansible_ssh_control_path",
-        "ansible_control_path_dir",
-        "ansible_connection_timeout",
-        "ansible_command_timeout",
-        "ansible_persistent_command_timeout",
-        "ansible_persistent_connect_timeout",
-        "ansible_network_cli_ssh_type",
-        "ansible_terminal_type",
-        "ansible_libssh_host_key_checking",
-        "ansible_winrm_user",
-        "ansible_winrm_password",
-        "ansible_interpreter_python_fallback",
-        "ansible_local_tmp",
-        "ansible_keep_remote_files",
-        "ansible_playbook_python",
-        "ansible_ssh_args",
-        "ansible_ssh_sftp_batch_mode",
-    }
-)
+# The ansible_* variables ansible-core itself reads, with the type its documentation declares
+# ("bool", "int", "float", "str", "list", "dict" or "raw"): the `vars:` entries of the options
+# of its connection, become and shell plugins and of its configuration (2.16 to 2.21), plus the
+# few its executor reads directly (ansible_connection, ansible_become, ...). Collections document
+# more; the inventory plugin asks Ansible for those (plugin_utils/_variable_catalogue.py) and
+# drop_disproved_warnings() applies the answer. A test keeps this table a superset of what the
+# installed ansible-core documents.
+ANSIBLE_VARIABLE_TYPES: dict[str, str] = {
+    "ansible_admin_users": "list",
+    "ansible_async_dir": "str",
+    "ansible_become": "bool",
+    "ansible_become_ask_pass": "bool",
+    "ansible_become_exe": "str",
+    "ansible_become_flags": "str",
+    "ansible_become_method": "str",
+    "ansible_become_pass": "str",
+    "ansible_become_password": "str",
+    "ansible_become_user": "str",
+    "ansible_check_mode": "bool",
+    "ansible_command_timeout": "int",
+    "ansible_common_remote_group": "str",
+    "ansible_connection": "str",
+    "ansible_connection_timeout": "int",
+    "ansible_control_path": "str",
+    "ansible_control_path_dir": "str",
+    "ansible_deprecation_warnings": "bool",
+    "ansible_diff_mode": "bool",
+    "ansible_distribution": "str",
+    "ansible_docker_extra_args": "str",
+    "ansible_facts": "raw",
+    "ansible_facts_modules": "list",
+    "ansible_group_priority": "int",
+    "ansible_host": "str",
+    "ansible_host_key_checking": "bool",
+    "ansible_httpapi_port": "int",
+    "ansible_httpapi_use_ssl": "bool",
+    "ansible_httpapi_validate_certs": "bool",
+    "ansible_inject_invocation": "bool",
+    "ansible_interpreter_python_fallback": "list",
+    "ansible_keep_remote_files": "bool",
+    "ansible_libssh_host_key_checking": "bool",
+    "ansible_local_become_strip_preamble": "bool",
+    "ansible_local_become_success_timeout": "int",
+    "ansible_local_tmp": "str",
+    "ansible_module_compression": "str",
+    "ansible_network_cli_ssh_type": "str",
+    "ansible_network_os": "str",
+    "ansible_no_target_syslog": "bool",
+    "ansible_os_family": "str",
+    "ansible_paramiko_host": "str",
+    "ansible_paramiko_host_key_checking": "bool",
+    "ansible_paramiko_pass": "str",
+    "ansible_paramiko_password": "str",
+    "ansible_paramiko_port": "int",
+    "ansible_paramiko_private_key_file": "str",
+    "ansible_paramiko_proxy_command": "str",
+    "ansible_paramiko_timeout": "int",
+    "ansible_paramiko_use_rsa_sha2_algorithms": "bool",
+    "ansible_paramiko_user": "str",
+    "ansible_password": "str",
+    "ansible_persistent_command_timeout": "int",
+    "ansible_persistent_connect_timeout": "int",
+    "ansible_pipelining": "bool",
+    "ansible_playbook_python": "str",
+    "ansible_port": "int",
+    "ansible_private_key": "str",
+    "ansible_private_key_file": "str",
+    "ansible_private_key_passphrase": "str",
+    "ansible_psrp_auth": "str",
+    "ansible_psrp_ca_cert": "str",
+    "ansible_psrp_cert_trust_path": "str",
+    "ansible_psrp_cert_validation": "str",
+    "ansible_psrp_certificate_key_password": "str",
+    "ansible_psrp_certificate_key_pem": "str",
+    "ansible_psrp_certificate_pem": "str",
+    "ansible_psrp_configuration_name": "str",
+    "ansible_psrp_connection_backoff": "int",
+    "ansible_psrp_connection_timeout": "int",
+    "ansible_psrp_credssp_auth_mechanism": "str",
+    "ansible_psrp_credssp_disable_tlsv1_2": "bool",
+    "ansible_psrp_credssp_minimum_version": "int",
+    "ansible_psrp_host": "str",
+    "ansible_psrp_ignore_proxy": "bool",
+    "ansible_psrp_max_envelope_size": "int",
+    "ansible_psrp_message_encryption": "str",
+    "ansible_psrp_negotiate_delegate": "bool",
+    "ansible_psrp_negotiate_hostname_override": "str",
+    "ansible_psrp_negotiate_send_cbt": "bool",
+    "ansible_psrp_negotiate_service": "str",
+    "ansible_psrp_no_profile": "bool",
+    "ansible_psrp_operation_timeout": "int",
+    "ansible_psrp_path": "str",
+    "ansible_psrp_port": "int",
+    "ansible_psrp_protocol": "str",
+    "ansible_psrp_proxy": "str",
+    "ansible_psrp_read_timeout": "int",
+    "ansible_psrp_reconnection_backoff": "int",
+    "ansible_psrp_reconnection_retries": "int",
+    "ansible_psrp_user": "str",
+    "ansible_python_interpreter": "str",
+    "ansible_python_module_rlimit_nofile": "str",
+    "ansible_remote_tmp": "str",
+    "ansible_runas_flags": "str",
+    "ansible_runas_pass": "str",
+    "ansible_runas_user": "str",
+    "ansible_scp_executable": "str",
+    "ansible_scp_extra_args": "str",
+    "ansible_scp_if_ssh": "str",
+    "ansible_sftp_batch_mode": "bool",
+    "ansible_sftp_executable": "str",
+    "ansible_sftp_extra_args": "str",
+    "ansible_shell_allow_world_readable_temp": "bool",
+    "ansible_shell_executable": "str",
+    "ansible_shell_type": "str",
+    "ansible_ssh_args": "str",
+    "ansible_ssh_common_args": "str",
+    "ansible_ssh_control_path": "str",
+    "ansible_ssh_executable": "str",
+    "ansible_ssh_extra_args": "str",
+    "ansible_ssh_host": "str",
+    "ansible_ssh_host_key_checking": "bool",
+    "ansible_ssh_pass": "str",
+    "ansible_ssh_password": "str",
+    "ansible_ssh_password_mechanism": "str",
+    "ansible_ssh_pipelining": "bool",
+    "ansible_ssh_pkcs11_provider": "str",
+    "ansible_ssh_port": "int",
+    "ansible_ssh_private_key": "str",
+    "ansible_ssh_private_key_file": "str",
+    "ansible_ssh_private_key_passphrase": "str",
+    "ansible_ssh_retries": "int",
+    "ansible_ssh_sftp_batch_mode": "bool",
+    "ansible_ssh_timeout": "int",
+    "ansible_ssh_transfer_method": "str",
+    "ansible_ssh_use_tty": "bool",
+    "ansible_ssh_user": "str",
+    "ansible_ssh_verbosity": "int",
+    "ansible_sshpass_prompt": "str",
+    "ansible_su_exe": "str",
+    "ansible_su_flags": "str",
+    "ansible_su_pass": "str",
+    "ansible_su_prompt_l10n": "list",
+    "ansible_su_user": "str",
+    "ansible_sudo_chdir": "str",
+    "ansible_sudo_exe": "str",
+    "ansible_sudo_flags": "str",
+    "ansible_sudo_pass": "str",
+    "ansible_sudo_user": "str",
+    "ansible_system_tmpdirs": "list",
+    "ansible_target_log_info": "str",
+    "ansible_terminal_type": "str",
+    "ansible_timeout": "int",
+    "ansible_user": "str",
+    "ansible_verbosity": "int",
+    "ansible_win_async_startup_timeout": "int",
+    "ansible_winrm_connection_timeout": "int",
+    "ansible_winrm_host": "str",
+    "ansible_winrm_kerberos_delegation": "bool",
+    "ansible_winrm_kinit_args": "str",
+    "ansible_winrm_kinit_cmd": "str",
+    "ansible_winrm_kinit_env_vars": "list",
+    "ansible_winrm_kinit_mode": "str",
+    "ansible_winrm_pass": "str",
+    "ansible_winrm_password": "str",
+    "ansible_winrm_path": "str",
+    "ansible_winrm_port": "int",
+    "ansible_winrm_scheme": "str",
+    "ansible_winrm_server_cert_validation": "str",
+    "ansible_winrm_transport": "list",
+    "ansible_winrm_user": "str",
+    "ansible_worker_session_isolation": "bool",
+}
+KNOWN_ANSIBLE_VARIABLES = frozenset(ANSIBLE_VARIABLE_TYPES)
+BOOLEAN_ANSIBLE_VARIABLES = frozenset(name for name, kind in ANSIBLE_VARIABLE_TYPES.items() if kind == "bool")
 # Variable names that Ansible itself sets: writing them in inventory is a mistake, not a typo.
 _RESERVED_NAMES = frozenset(
     {"inventory_hostname", "inventory_hostname_short", "group_names", "groups", "hostvars", "playbook_dir"}
@@ -125,8 +221,10 @@ def value_trap(text: str, value: t.Any) -> Trap | None:
         if text in BOOLEAN_LOOKALIKES:
             return (
                 "boolean-string",
-                f"{text!r} stays the string {text!r}, which is true in a condition even when it says no",
-                "write True or False for a boolean, or quote it ('yes') to make the string explicit",
+                f"{text} is the string {text!r}, not a boolean: `when: <variable>` is true for any "
+                "non-empty string, 'no' and 'false' included",
+                f"write True or False for a boolean, or quote it ('{text}') if the string is meant "
+                "and every use applies | bool",
             )
         return None
     if kind is float or kind is int:
@@ -166,11 +264,108 @@ def unknown_variable_name(name: str) -> Trap | None:
         )
     if not name.startswith("ansible_") or name in KNOWN_ANSIBLE_VARIABLES:
         return None
-    matches = difflib.get_close_matches(name, KNOWN_ANSIBLE_VARIABLES, n=1, cutoff=0.8)
-    if not matches:
+    match = _closest_known(name)
+    if match is None:
         return None
     return (
         "unknown-ansible-variable",
-        f"unknown variable {name!r}; did you mean {matches[0]!r}?",
-        f"rename it to {matches[0]}",
+        f"unknown variable {name!r}; did you mean {match!r}?",
+        f"rename it to {match}",
     )
+
+
+def trap_for_variable(name: str, trap: Trap | None) -> Trap | None:
+    """``trap`` (from value_trap) unless the variable's own type disproves it.
+
+    Ansible converts the value of a documented boolean option (ansible_become=no) to a boolean,
+    so a yes/no word there is no trap.
+    """
+    if trap is not None and trap[0] == "boolean-string" and name in BOOLEAN_ANSIBLE_VARIABLES:
+        return None
+    return trap
+
+
+def _closest_known(name: str) -> str | None:
+    """The known name that ``name`` is a typo of: a few edits apart after the ``ansible_`` prefix,
+    or its last word cut short.
+
+    A plain similarity ratio matches too much (ansible_ip would be ansible_port: they share
+    the prefix); a typo changes one or two letters of the part after it.
+    """
+    suffix = name[8:]
+    limit = 1 if len(suffix) <= 5 else 2 if len(suffix) <= 12 else 3
+    best: tuple[int, str] | None = None
+    for known in sorted(KNOWN_ANSIBLE_VARIABLES):
+        other = known[8:]
+        if abs(len(other) - len(suffix)) > limit:
+            continue
+        distance = _typo_distance(suffix, other)
+        if distance <= limit and (best is None or distance < best[0]):
+            best = (distance, known)
+    if best is None and len(suffix) >= 4:
+        # A word cut short: ansible_pass for ansible_password, not ansible_ssh for ansible_ssh_args.
+        for known in sorted(KNOWN_ANSIBLE_VARIABLES):
+            other = known[8:]
+            if other.startswith(suffix) and other[len(suffix)] != "_":
+                return known
+    return None if best is None else best[1]
+
+
+def _typo_distance(left: str, right: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) that turn ``left`` into ``right``."""
+    previous: list[int] = []
+    row = list(range(len(right) + 1))
+    for i, a in enumerate(left, 1):
+        before, previous, row = previous, row, [i] + [0] * len(right)
+        for j, b in enumerate(right, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == right[j - 2] and left[i - 2] == b:
+                row[j] = min(row[j], before[j - 2] + 1)
+    return row[-1]
+
+
+# --- warnings that the documentation of installed plugins disproves ---------------------
+_DISPROVABLE = ("unknown-ansible-variable", "boolean-string")
+_NAME_BEFORE_EQUALS = re.compile(r"([^\s=]*)\s*=\s*$")
+
+
+def _assigned_name(diagnostic: Diagnostic) -> str | None:
+    """The variable a disprovable warning is about, read back from its quoted line."""
+    start = diagnostic.column - 1
+    if diagnostic.code == "unknown-ansible-variable":
+        return diagnostic.line_text[start : start + diagnostic.span] or None
+    found = _NAME_BEFORE_EQUALS.search(diagnostic.line_text[:start])
+    return found.group(1) if found else None
+
+
+def needs_documented_variables(diagnostics: t.Iterable[Diagnostic]) -> bool:
+    """Whether one of ``diagnostics`` is about an ``ansible_*`` name the built-in table lacks."""
+    for diagnostic in diagnostics:
+        if diagnostic.code in _DISPROVABLE:
+            name = _assigned_name(diagnostic)
+            if name and name.startswith("ansible_") and name not in KNOWN_ANSIBLE_VARIABLES:
+                return True
+    return False
+
+
+def drop_disproved_warnings(
+    diagnostics: t.Iterable[Diagnostic], documented: t.Mapping[str, str]
+) -> list[Diagnostic]:
+    """``diagnostics`` less the warnings that ``documented`` ({variable: declared type}) proves wrong.
+
+    ``documented`` is what the plugins installed with Ansible declare (see the inventory
+    plugin's _variable_catalogue): an unknown-ansible-variable warning about a documented
+    name, or a boolean-string warning about a documented boolean, is a false alarm.
+    """
+    kept: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        if diagnostic.code in _DISPROVABLE:
+            name = _assigned_name(diagnostic)
+            if (
+                name is not None
+                and name in documented
+                and (diagnostic.code == "unknown-ansible-variable" or documented[name] == "bool")
+            ):
+                continue
+        kept.append(diagnostic)
+    return kept

@@ -88,21 +88,36 @@ def available_knowledge() -> Knowledge:
     return knowledge
 
 
-def source_diagnostics(model: IniInventory, knowledge: Knowledge | None = None) -> list[Diagnostic]:
+def source_diagnostics(
+    model: IniInventory, knowledge: Knowledge | None = None, text: str | bytes | None = None
+) -> list[Diagnostic]:
     """The diagnostics the plugin reports for ``model``, in line order.
 
     The one function that decides them: the plugin, the script's ``check`` and the Python API
-    all come here. Without ``knowledge`` it uses :func:`available_knowledge`.
+    all come here. Without ``knowledge`` it uses :func:`available_knowledge`. ``text``, the
+    source, gives the quoted line to findings of the knowledge's checks, which see only the model.
     """
     if knowledge is None:
         knowledge = available_knowledge()
     found = list(model.diagnostics)
+    added: list[Diagnostic] = []
     for check in knowledge.checks:
-        found.extend(check(model))
+        added.extend(check(model))
+    if added and text is not None:
+        lines = _source_lines(text)
+        added = [_with_line_text(diagnostic, lines) for diagnostic in added]
+    found.extend(added)
     found.sort(key=lambda diagnostic: diagnostic.line)
     if knowledge.prune is not None:
         found = knowledge.prune(found)
     return found
+
+
+def _source_lines(text: str | bytes) -> list[str]:
+    lines = decode_source(text).splitlines()
+    if lines:
+        lines[0] = lines[0].removeprefix(BYTE_ORDER_MARK)  # the parser ignores it too
+    return lines
 
 
 @dataclass
@@ -140,9 +155,7 @@ def check_source(
     Every diagnostic gets the text of its line, so that each is shown with a caret.
     """
     text = decode_source(data)
-    lines = text.splitlines()
-    if lines:
-        lines[0] = lines[0].removeprefix(BYTE_ORDER_MARK)  # the parser ignores it too
+    lines = _source_lines(text)
     result = CheckResult(source)
     try:
         model = parse_ini(text, source, typing=typing)

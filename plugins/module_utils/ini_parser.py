@@ -25,7 +25,7 @@ import re
 import typing as t
 from dataclasses import dataclass, field
 
-from .ini_checks import Trap, unknown_variable_name, value_trap
+from .ini_checks import Trap, trap_for_variable, unknown_variable_name, value_trap
 from .ini_hosts import HostPatternError, expand_host_pattern, split_port
 from .ini_model import (
     SEVERITY_ERROR,
@@ -225,6 +225,8 @@ class _Parser:
         self.clean_words: dict[str, tuple[str, t.Any]] = {}
         self.trapped_texts: dict[str, tuple[t.Any, Trap | None]] = {}
         self.check_values = typer is type_value
+        # Hosts already warned of sharing their name with a group.
+        self.clashes_warned: set[str] = set()
 
     # --- main loop ----------------------------------------------------------------------
     def parse(self, text: str) -> IniInventory:
@@ -307,7 +309,6 @@ class _Parser:
         if self.errors:
             self._explain_foreign_format(lines)
             raise IniParseError(self.errors, self.suppressed_errors)
-        self._warn_host_group_clashes()
         for name, members in self.group_hosts.items():
             self.model.groups[name].hosts = list(members)
         return self.model
@@ -453,6 +454,7 @@ class _Parser:
         members[name] = None
         if to_group:
             self._group(name).assignments.append(assignments)  # type: ignore[arg-type]
+            self._warn_host_named_like_group(name, column)
 
     def _host_names(self, pattern: str, column: int) -> tuple[list[str] | None, int | None]:
         if ":" in pattern or "[" in pattern:
@@ -538,7 +540,9 @@ class _Parser:
                 f"expected key=value after the host name, got {quoted(word)}",
                 column,
                 len(word),
-                "quote values that contain blanks: key='two words'",
+                "write name=value with no blanks around '='"
+                if _BLANK_BESIDE_EQUALS.search(self.raw_line)
+                else "quote values that contain blanks: key='two words'",
             )
             return None
         typed = self.trapped_texts.get(text)
@@ -550,6 +554,8 @@ class _Parser:
                 return None
             typed = (value, value_trap(text, value) if self.check_values else None)
         value, value_trap_found = typed
+        if value_trap_found is not None:
+            value_trap_found = trap_for_variable(name, value_trap_found)
         name_trap = self._name_trap(name)
         pair = (name, value)
         trapped = name_trap is not None or value_trap_found is not None
@@ -597,7 +603,7 @@ class _Parser:
         if value is _FAILED:
             return
         name, text = name.strip(), text.strip()
-        found = value_trap(text, value) if self.check_values else None
+        found = trap_for_variable(name, value_trap(text, value)) if self.check_values else None
         self._warn_traps(
             name, self._name_trap(name), text, found, column=indent + 1, value_column=value_column
         )
@@ -741,17 +747,19 @@ class _Parser:
                         "define a host's variables in one place, or move shared ones to a :vars section",
                     )
 
-    def _warn_host_group_clashes(self) -> None:
-        for name in self.model.hosts.keys() & self.existing_groups:
-            host = self.model.hosts[name]
-            self.line_number, self.raw_line = host.line, ""
-            self._warn(
-                "host-named-like-group",
-                f"{quoted(name)} is both a host and a group; variables on its host line go to the group",
-                host.column,
-                len(name),
-                "rename the host or the group",
-            )
+    def _warn_host_named_like_group(self, name: str, column: int) -> None:
+        # Only where it has an effect (variables on the line), and once per name.
+        if name in self.clashes_warned:
+            return
+        self.clashes_warned.add(name)
+        self._warn(
+            "host-named-like-group",
+            f"{quoted(name)} is also a group, so the variables on this line go to the group {quoted(name)}, "
+            "not to the host",
+            column,
+            len(name),
+            f"rename the host or the group, or set them in [{shortened(name)}:vars] if the group is meant",
+        )
 
     def _explain_foreign_format(self, lines: list[str]) -> None:
         first = next((line.strip() for line in lines if line.strip() and line.strip()[0] not in "#;"), "")
@@ -788,6 +796,9 @@ class _Parser:
                     "which is never declared"
                 )
                 hint = f"declare it with a [{shortened(name)}] section (it may be empty), or fix the name"
+                if "=" in name:
+                    parent = shortened(waiting.parents[-1])
+                    hint = f"a name=value line belongs under [{parent}:vars], not :children"
                 if name in self.model.hosts:
                     parent = shortened(waiting.parents[-1])
                     hint = f"{quoted(name)} is a host: list it under [{parent}], not :children"
@@ -822,6 +833,7 @@ def _remember(memo: dict[str, t.Any], key: str, value: t.Any) -> None:
 
 
 _FAILED = object()
+_BLANK_BESIDE_EQUALS = re.compile(r"\s=|=\s")
 _IMMUTABLE_TYPES = frozenset((str, UntrustedText, int, float, bool, type(None)))
 _MEMO_LIMIT = 65536
 # tuple.__new__ builds a named tuple without its Python-level constructor.

@@ -30,6 +30,16 @@ pattern and return what ``literal_eval`` would (property-tested against it):
   converts the leftmost operand first and rejects a name with ``ValueError`` before it could
   reach anything that raises otherwise. The length cap keeps the nesting far below the depth
   at which the compiler itself raises ``RecursionError`` (about 1,000 levels).
+
+Lists and dicts are the other common values (``labels="['web', 'rack1']"``) and the dearest to
+evaluate, and each host needs an object of its own:
+
+* a flat list or dict whose items (and keys) are quoted strings without escapes, short
+  numbers, ``True``, ``False`` or ``None``, with single spaces as the only blanks, is read by
+  one pattern that checks its shape and one that picks out its items;
+* any list or dict value, however it was typed, is remembered by its text (short texts only,
+  in a bounded table): the same text again gets a fresh copy of the remembered structure
+  rather than a new ``literal_eval``.
 """
 
 from __future__ import annotations
@@ -63,6 +73,24 @@ _NAMED_CONSTANTS = {"True": True, "False": False, "None": None}
 # Words up to this long are at most 100 levels deep, far from any recursion limit.
 _LONGEST_FAST_WORD = 200
 
+# Flat lists and dicts of simple items: the shape is checked by one pattern, the items are
+# picked out by another (the shape makes sure no item hides inside another).
+_ITEM = (
+    r"""(?:'[^'\\\n\r\x00\ud800-\udfff]*'|"[^"\\\n\r\x00\ud800-\udfff]*"|-?[0-9]{1,17}\.[0-9]{1,17}"""
+    r"|-?(?:0|[1-9][0-9]{0,17})|True|False|None)"
+)
+_FLAT_CONTAINER = re.compile(
+    rf"\[ ?(?:{_ITEM} ?, ?)*(?:{_ITEM} ?)?\]|\{{ ?(?:{_ITEM} ?: ?{_ITEM} ?, ?)*(?:{_ITEM} ?: ?{_ITEM} ?)?\}}"
+)
+_ITEMS = re.compile(r"""'[^']*'|"[^"]*"|-?[0-9]+\.[0-9]+|-?[0-9]+|True|False|None""")
+_FLAT_CONTAINER_LIMIT = 2048
+# Remembered lists and dicts, by text: (the structure, whether its items are all immutable).
+# Short texts only: a text that cannot nest deeply nor hold a number long enough to meet the
+# interpreter's integer-digit limit is typed the same way every time.
+_CONTAINERS: dict[str, tuple[t.Any, bool]] = {}
+_CONTAINER_TEXT_LIMIT = 512
+_CONTAINER_MEMO_LIMIT = 4096
+
 
 class ValueTypingError(ValueError):
     """``ast.literal_eval`` raised something other than ValueError/SyntaxError."""
@@ -76,7 +104,7 @@ def type_value(text: str) -> t.Any:
     """
     shape = _FAST_SHAPES.fullmatch(text)
     if shape is None:
-        return literal_eval_value(text)
+        return _type_other(text)
     kind = shape.lastgroup
     if kind == "word":
         if len(text) > _LONGEST_FAST_WORD:
@@ -92,6 +120,56 @@ def type_value(text: str) -> t.Any:
     if kind == "quoted":
         return text[1:-1]
     return text  # "dotted" and "name_first": literal_eval can only reject them
+
+
+def _type_other(text: str) -> t.Any:
+    """A value no scalar fast path took: a remembered or flat container, else literal_eval."""
+    known = _CONTAINERS.get(text)
+    if known is not None:
+        structure, flat = known
+        return structure.copy() if flat else _fresh(structure)
+    value: t.Any
+    if text[:1] in "[{" and len(text) <= _FLAT_CONTAINER_LIMIT and _FLAT_CONTAINER.fullmatch(text):
+        value = _flat_container(text)
+    else:
+        value = literal_eval_value(text)
+    kind = type(value)
+    if (kind is list or kind is dict) and len(text) <= _CONTAINER_TEXT_LIMIT:
+        if len(_CONTAINERS) >= _CONTAINER_MEMO_LIMIT:
+            _CONTAINERS.clear()
+        items = value.values() if kind is dict else value
+        flat = all(type(item) is not list and type(item) is not dict for item in items)
+        # The table keeps a copy of its own: the caller may change the value it gets.
+        _CONTAINERS[text] = (value.copy() if flat else _fresh(value), flat)
+    return value
+
+
+def _flat_container(text: str) -> list[t.Any] | dict[t.Any, t.Any]:
+    """The list or dict of a text that _FLAT_CONTAINER matched."""
+    items: list[t.Any] = []
+    for token in _ITEMS.findall(text):
+        first = token[0]
+        if first in "'\"":
+            items.append(token[1:-1])
+        elif first in "TFN":
+            items.append(_NAMED_CONSTANTS[token])
+        elif "." in token:
+            items.append(float(token))
+        else:
+            items.append(int(token))
+    if text[0] == "[":
+        return items
+    pairs = iter(items)
+    return dict(zip(pairs, pairs, strict=True))
+
+
+def _fresh(value: t.Any) -> t.Any:
+    """A copy of a list or dict down to its immutable items."""
+    if type(value) is list:
+        return [_fresh(item) for item in value]
+    if type(value) is dict:
+        return {key: _fresh(item) for key, item in value.items()}
+    return value
 
 
 def literal_eval_value(text: str) -> t.Any:

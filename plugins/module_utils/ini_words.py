@@ -6,10 +6,19 @@
 ansible.builtin.ini tokenises every host line with shlex, a character-at-a-time state
 machine. Three paths give shlex's words, cheapest first:
 
-1. a line with no quote, escape or comment sign: a plain split on shlex's whitespace;
+1. a line with no quote, escape or comment sign, or whose first comment sign comes before any
+   quote or escape (then the rest of the line is a comment): a plain split on shlex's
+   whitespace of the text before the comment;
 2. a line that one precompiled pattern proves well formed (every quote closed, no dangling
-   backslash): the words are found by one regex and only quoted words are unquoted;
+   backslash) up to its end or to a comment sign outside quotes: the words are found by one
+   regex and only quoted words are unquoted;
 3. anything else: a piece-by-piece scanner that also knows shlex's error messages.
+
+Every pattern here runs in time and memory linear in the text it scans: a run of blanks is
+only ever matched where a word or the end of the scanned region follows it (trailing blanks
+are cut off first, so no pattern retries a long run of blanks from every position), and
+quoted text is unquoted piece by piece with ``str.find`` rather than by a pattern that
+repeats a group once per character (the regex engine keeps state for every repetition).
 
 Property tests compare every path with ``shlex.split(line, comments=True)``.
 """
@@ -30,7 +39,7 @@ _WORD_PIECE = re.compile(
     r"""
       (?P<bare>[^ \t\r\n'"\\\#]+)
     | '(?P<single>[^']*)'
-    | "(?P<double>(?:[^"\\]|\\.)*)"
+    | "(?P<double>[^"\\]*(?:\\.[^"\\]*)*)"
     | \\(?P<escaped>.)
     """,
     re.VERBOSE | re.DOTALL,
@@ -56,7 +65,11 @@ _SIMPLE_WORD = rf"(?:{_PLAIN_OR_QUOTE_RUN}|{_SIMPLE_QUOTED}){_PLAIN_OR_QUOTE_RUN
     rf"(?:{_SIMPLE_QUOTED}{_PLAIN_OR_QUOTE_RUN}*)*"
 )
 _BLANKS_AND_SIMPLE_WORD = re.compile(rf"([ \t\r\n]*)(?:({_SIMPLE_WORD})|([^ \t\r\n]))")
-_QUOTED_PIECE = re.compile(r"""'([^']*)'|"((?:[^"\\]|\\.)*)"|\\(.)""", re.DOTALL)
+# Where the next quoted piece or escape starts; inside double quotes, where the next quote or
+# escape is. Unquoting searches with these and slices: a pattern that matched a whole quoted
+# piece as a repeated group would cost the regex engine ~170 bytes per character.
+_QUOTE_OR_ESCAPE = re.compile(r"""['"\\]""")
+_DOUBLE_QUOTE_OR_ESCAPE = re.compile(r'["\\]')
 
 
 class ShellWordsError(ValueError):
@@ -75,12 +88,17 @@ def split_words(line: str, origin: int = 0) -> tuple[list[str], list[int]]:
     large inventory splits a line per host, and the parser reads the words far more often
     than their positions.
     """
-    if "\\" not in line and "#" not in line:
-        has_double, has_single = '"' in line, "'" in line
+    # Outside quotes a '#' ends the line under shell-style splitting, whether it starts a word
+    # or not, so only the text before the first '#' counts when no quote or escape comes
+    # before it (or the quotes before it pair up: then it is outside them).
+    comment = line.find("#")
+    head = line if comment < 0 else line[:comment]
+    if "\\" not in head:
+        has_double, has_single = '"' in head, "'" in head
         if not has_double and not has_single:
-            return _split_plain(line, origin)
-        if has_double != has_single and "\t" not in line and "\r" not in line and "\n" not in line:
-            split = _split_quoted(line, '"' if has_double else "'", origin)
+            return _split_plain(head, origin)
+        if has_double != has_single and "\t" not in head and "\r" not in head and "\n" not in head:
+            split = _split_quoted(head, '"' if has_double else "'", origin)
             if split is not None:
                 return split
     words, offsets = _split_any(line)
@@ -158,15 +176,26 @@ def _split_quoted(line: str, quote: str, origin: int) -> tuple[list[str], list[i
 
 def _read_words(line: str, start: int, end: int, words: list[str], offsets: list[int]) -> bool:
     """Add the words from ``start`` (not inside a word) to ``end``; False if something there
-    cannot start a word (then what was added is incomplete)."""
+    cannot start a word (then what was added is incomplete).
+
+    A stray '#' is a comment sign outside quotes (the words before it took every quoted
+    piece whole), so it ends the line: the words added so far are all there are.
+    """
     position = start
+    # Blanks at the end of the region would be retried from every position of their run
+    # (the blanks match, then neither a word nor a stray follows): quadratic. Cut them off.
+    region_end = end
+    while end > start and line[end - 1] in _SHELL_BLANKS:
+        end -= 1
+    if end < region_end and line[end - 1 : end] == "\\":
+        end += 1  # the first of them may be escaped: keep it (one blank is retried once)
     simple = line.find("\\", start, end) < 0 and line.find("#", start, end) < 0
     # findall gives (blanks, word, stray) without building a match object per word.
     for blanks, word, stray in (_BLANKS_AND_SIMPLE_WORD if simple else _BLANKS_AND_WORD).findall(
         line, start, end
     ):
         if stray:
-            return False
+            return bool(stray == "#")
         position += len(blanks)
         words.append(_unquote(word) if "'" in word or '"' in word or "\\" in word else word)
         offsets.append(position)
@@ -176,6 +205,10 @@ def _read_words(line: str, start: int, end: int, words: list[str], offsets: list
 
 def _split_plain(text: str, start: int) -> tuple[list[str], list[int]]:
     """The words of text with no quote, escape or comment sign; offsets count from ``start``."""
+    if text[-1:] in _SHELL_BLANKS and text:
+        # Trailing blanks make no word, and the pattern below would retry their run from
+        # every position of it (quadratic): cut them off first.
+        text = text.rstrip(_SHELL_BLANKS)
     words = text.split(" ")
     offsets: list[int] = []
     position = start
@@ -202,16 +235,43 @@ def _unquote(word: str) -> str:
             return word.replace('"', "")
         if '"' not in word:
             return word.replace("'", "")
-    return _QUOTED_PIECE.sub(_piece_text, word)
+    return _unquote_pieces(word)
 
 
-def _piece_text(piece: re.Match[str]) -> str:
-    single, double, escaped = piece.groups()
-    if single is not None:
-        return single
-    if double is not None:
-        return _DOUBLE_QUOTED_ESCAPE.sub(r"\1", double) if "\\" in double else double
-    return escaped
+def _unquote_pieces(word: str) -> str:
+    """The text of a well-formed word: quoted pieces and escapes resolved, piece by piece."""
+    parts: list[str] = []
+    position = 0
+    while True:
+        # 1. copy the plain text up to the next quote or escape.
+        found = _QUOTE_OR_ESCAPE.search(word, position)
+        if found is None:
+            parts.append(word[position:])
+            return "".join(parts)
+        start = found.start()
+        parts.append(word[position:start])
+        char = word[start]
+        # 2. resolve that piece: an escape, a single-quoted run or a double-quoted run.
+        if char == "\\":
+            parts.append(word[start + 1 : start + 2])
+            position = start + 2
+        elif char == "'":
+            end = word.index("'", start + 1)
+            parts.append(word[start + 1 : end])
+            position = end + 1
+        else:
+            end = start + 1
+            while True:
+                stop = _DOUBLE_QUOTE_OR_ESCAPE.search(word, end)
+                if stop is None:  # not well formed after all; shlex would have refused it
+                    raise ShellWordsError("No closing quotation", start)
+                end = stop.start()
+                if word[end] == '"':
+                    break
+                end += 2  # an escape inside double quotes: skip the escaped character
+            text = word[start + 1 : end]
+            parts.append(_DOUBLE_QUOTED_ESCAPE.sub(r"\1", text) if "\\" in text else text)
+            position = end + 1
 
 
 def _scan(line: str) -> tuple[list[str], list[int]]:

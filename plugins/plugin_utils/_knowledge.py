@@ -11,14 +11,20 @@ report the same diagnostics for the same file.
 
 from __future__ import annotations
 
-import typing as t
-
 from ansible.release import __version__ as ansible_core_version
 
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_lint import Check, Knowledge, Prune
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_checks import (
+    drop_disproved_warnings,
+    needs_documented_variables,
+)
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_lint import Knowledge
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import Diagnostic, IniInventory
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._validation import (
     HAS_VOLUPTUOUS,
     validate_variables,
+)
+from ansible_collections.iniplus.inventory.plugins.plugin_utils._variable_catalogue import (
+    documented_variables,
 )
 
 __all__ = ["plugin_knowledge"]
@@ -27,40 +33,31 @@ _cached: list[Knowledge] = []
 
 
 def plugin_knowledge() -> Knowledge:
-    """Value validation (with voluptuous) and the variable catalogue (when there is one)."""
+    """Value validation (with voluptuous) and the variable catalogue of the installed plugins."""
     if _cached:
         return _cached[0]
-    checks: tuple[Check, ...] = (validate_variables,) if HAS_VOLUPTUOUS else ()
-    parts = [f"ansible-core {ansible_core_version}"]
-    parts.append(
-        "value validation on" if HAS_VOLUPTUOUS else "value validation off (voluptuous is not installed)"
-    )
-    prune = catalogue_prune()
-    parts.append("variable catalogue from plugin documentation" if prune else "no variable catalogue")
-    knowledge = Knowledge("plugin knowledge: " + ", ".join(parts), checks, prune)
+    parts = [
+        f"ansible-core {ansible_core_version}",
+        "value validation on" if HAS_VOLUPTUOUS else "value validation off (voluptuous is not installed)",
+        "variable catalogue from plugin documentation",
+    ]
+    checks = (_validate,) if HAS_VOLUPTUOUS else ()
+    knowledge = Knowledge("plugin knowledge: " + ", ".join(parts), checks, _prune_with_catalogue)
     _cached.append(knowledge)
     return knowledge
 
 
-def catalogue_prune() -> Prune | None:
-    """The one place for the variable catalogue: drops warnings that plugin documentation proves wrong.
+def _validate(model: IniInventory) -> list[Diagnostic]:
+    # The catalogue is read only if the file uses an ansible_* name the built-in table lacks.
+    return validate_variables(model, documented_variables)
 
-    ``_variable_catalogue.documented_variables()`` reads the names and types of ``ansible_*``
-    variables from the documentation of the installed plugins; a stdlib function beside the
-    parser prunes the warnings it contradicts. Until both exist, there is no catalogue.
+
+def _prune_with_catalogue(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop the warnings that plugin documentation proves wrong.
+
+    Reading the documentation of every installed plugin takes most of a second, so it is done
+    only when a warning is about an ``ansible_*`` name the built-in table does not know.
     """
-    try:
-        from ansible_collections.iniplus.inventory.plugins.module_utils.ini_catalogue import (  # type: ignore[import-not-found]
-            prune_with_catalogue,
-        )
-        from ansible_collections.iniplus.inventory.plugins.plugin_utils._variable_catalogue import (  # type: ignore[import-not-found]
-            documented_variables,
-        )
-    except ImportError:
-        return None
-    catalogue: dict[str, str] = documented_variables()
-
-    def prune(diagnostics: list[t.Any]) -> list[t.Any]:
-        return list(prune_with_catalogue(diagnostics, catalogue))
-
-    return prune
+    if not needs_documented_variables(diagnostics):
+        return diagnostics
+    return drop_disproved_warnings(diagnostics, documented_variables())

@@ -13,6 +13,12 @@ from __future__ import annotations
 
 import typing as t
 
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_checks import (
+    ANSIBLE_VARIABLE_TYPES,
+)
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_checks import (
+    KNOWN_ANSIBLE_VARIABLES as KNOWN,
+)
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import (
     SEVERITY_WARNING,
     Diagnostic,
@@ -25,7 +31,7 @@ try:
 except ImportError:  # validation is optional; parsing never depends on it
     voluptuous = None
 
-__all__ = ["HAS_VOLUPTUOUS", "validate_variables"]
+__all__ = ["HAS_VOLUPTUOUS", "check_kind", "validate_variables"]
 
 HAS_VOLUPTUOUS = voluptuous is not None
 _BOOLEAN_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "1", "0", "y", "n", "t", "f"})
@@ -67,34 +73,91 @@ def _text(value: t.Any) -> str:
     return value
 
 
-_RULES: dict[str, t.Callable[[t.Any], t.Any]] = {
-    "ansible_host": _text,
-    "ansible_ssh_host": _text,
-    "ansible_port": _port,
-    "ansible_ssh_port": _port,
-    "ansible_winrm_port": _port,
-    "ansible_httpapi_port": _port,
-    "ansible_user": _text,
-    "ansible_ssh_user": _text,
-    "ansible_connection": _text,
-    "ansible_become": _boolean,
-    "ansible_become_method": _text,
-    "ansible_become_user": _text,
-    "ansible_become_exe": _text,
-    "ansible_python_interpreter": _text,
-    "ansible_shell_type": _text,
-    "ansible_shell_executable": _text,
-    "ansible_private_key_file": _text,
-    "ansible_ssh_private_key_file": _text,
-    "ansible_ssh_pipelining": _boolean,
-    "ansible_pipelining": _boolean,
-    "ansible_ssh_timeout": _non_negative,
-    "ansible_timeout": _non_negative,
-    "ansible_ssh_retries": _non_negative,
-    "ansible_host_key_checking": _boolean,
-    "ansible_ssh_host_key_checking": _boolean,
-    "ansible_group_priority": _integer,
+def _number(value: t.Any) -> t.Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(f"{value!r} is not a number")
+    if isinstance(value, str):
+        try:
+            float(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a number") from None
+    return value
+
+
+def _list(value: t.Any) -> t.Any:
+    if not isinstance(value, (list, str)):
+        raise ValueError(f"{value!r} is not a list or a comma-separated string")
+    return value
+
+
+def _scalar(value: t.Any) -> t.Any:
+    if isinstance(value, (list, dict)):
+        raise ValueError(f"{value!r} is not a string")
+    return value
+
+
+# Each check: (a cheap test that passes every ordinary value, the rule that explains a failure).
+# The cheap test decides almost every value without voluptuous; only a value it rejects goes
+# through the variable's schema, which gives the message.
+_CHECKS: dict[str, tuple[t.Callable[[t.Any], bool], t.Callable[[t.Any], t.Any]]] = {
+    # value.__class__ is int: exactly an int, not a bool (which is an int too).
+    "port": (lambda value: value.__class__ is int and 0 < value < 65536, _port),
+    "count": (lambda value: value.__class__ is int and value >= 0, _non_negative),
+    "int": (lambda value: value.__class__ is int, _integer),
+    "text": (lambda value: isinstance(value, str) and value != "", _text),
+    "bool": (
+        lambda value: isinstance(value, bool) or (isinstance(value, str) and value.lower() in _BOOLEAN_WORDS),
+        _boolean,
+    ),
+    "float": (lambda value: value.__class__ is float or value.__class__ is int, _number),
+    "list": (lambda value: isinstance(value, (list, str)), _list),
+    "str": (lambda value: isinstance(value, str), _scalar),
 }
+# Variables held to more than their declared type (a port is an int from 1 to 65535; a host
+# name, a user or a connection is never empty).
+_STRICTER = {
+    "ansible_host": "text",
+    "ansible_ssh_host": "text",
+    "ansible_port": "port",
+    "ansible_ssh_port": "port",
+    "ansible_winrm_port": "port",
+    "ansible_httpapi_port": "port",
+    "ansible_psrp_port": "port",
+    "ansible_paramiko_port": "port",
+    "ansible_user": "text",
+    "ansible_ssh_user": "text",
+    "ansible_connection": "text",
+    "ansible_become_method": "text",
+    "ansible_become_user": "text",
+    "ansible_become_exe": "text",
+    "ansible_python_interpreter": "text",
+    "ansible_shell_type": "text",
+    "ansible_shell_executable": "text",
+    "ansible_private_key_file": "text",
+    "ansible_ssh_private_key_file": "text",
+    "ansible_ssh_timeout": "count",
+    "ansible_timeout": "count",
+    "ansible_ssh_retries": "count",
+}
+
+
+def check_kind(name: str, documented: t.Mapping[str, str] | None = None) -> str | None:
+    """The check a variable gets: stricter than declared for a few, else its declared type."""
+    kind = _STRICTER.get(name) or ANSIBLE_VARIABLE_TYPES.get(name)
+    if kind is None and documented is not None:
+        kind = documented.get(name)
+    return kind if kind in _CHECKS else None
+
+
+_SCHEMAS: dict[str, t.Any] = {}
+
+
+def _schema(name: str, kind: str) -> t.Any:
+    """The voluptuous schema of one variable, built the first time a value of it fails."""
+    schema = _SCHEMAS.get(name)
+    if schema is None:
+        schema = _SCHEMAS[name] = voluptuous.Schema(_validator(_CHECKS[kind][1]))
+    return schema
 
 
 def _validator(rule: t.Callable[[t.Any], t.Any]) -> t.Callable[[t.Any], t.Any]:
@@ -109,39 +172,80 @@ def _validator(rule: t.Callable[[t.Any], t.Any]) -> t.Callable[[t.Any], t.Any]:
     return validate
 
 
-def _schema() -> t.Any:
-    return voluptuous.Schema(
-        {name: _validator(rule) for name, rule in _RULES.items()}, extra=voluptuous.ALLOW_EXTRA
-    )
+_UNSEEN = object()
 
 
-_SCHEMA = _schema() if HAS_VOLUPTUOUS else None
+def validate_variables(
+    model: IniInventory, documented: t.Callable[[], t.Mapping[str, str]] | None = None
+) -> list[Diagnostic]:
+    """Warnings for well-known variables whose values Ansible cannot use.
 
-
-def validate_variables(model: IniInventory) -> list[Diagnostic]:
-    """Warnings for well-known variables whose values Ansible cannot use."""
-    if _SCHEMA is None:
+    ``documented`` gives the variables installed plugins document ({name: type}); it is called
+    only if the file uses an ``ansible_*`` name the built-in table does not know.
+    """
+    if not HAS_VOLUPTUOUS:
         return []
+    kinds: dict[str, t.Any] = {}
+    unknown: list[str] = []
     problems: list[Diagnostic] = []
-    for owner in (*model.groups.values(), *model.hosts.values()):
-        for record in owner.assignments:
-            for (name, value), column in zip(record.pairs, record.columns, strict=True):
-                if name in _RULES and not _is_template(value):
-                    variable = IniVariable(name, value, record.line, column)
-                    problem = _violation(variable)
-                    if problem:
-                        problems.append(_diagnostic(model.source, variable, problem))
+    _check_all(model, kinds, unknown, documented is not None, problems)
+    if unknown and documented is not None:
+        catalogue = documented()
+        kinds = {name: check_kind(name, catalogue) for name in unknown}
+        if any(kinds.values()):
+            _check_all(model, kinds, [], False, problems, only_known=True)
     problems.sort(key=lambda diagnostic: diagnostic.line)
     return problems
 
 
-def _violation(variable: IniVariable) -> str | None:
-    if _SCHEMA is None:  # callers check HAS_VOLUPTUOUS first
-        raise AssertionError("no voluptuous schema")
+def _check_all(
+    model: IniInventory,
+    kinds: dict[str, t.Any],
+    unknown: list[str],
+    defer_unknown: bool,
+    problems: list[Diagnostic],
+    *,
+    only_known: bool = False,
+) -> None:
+    """One pass over every assignment: the cheap test for each, the schema for the few it rejects."""
+    explained: dict[tuple[str, str], str | None] = {}
+    # name -> the cheap test of its check, or None: one dict lookup per assignment.
+    tests: dict[str, t.Any] = {name: _CHECKS[kind][0] if kind else None for name, kind in kinds.items()}
+    for owner in (*model.groups.values(), *model.hosts.values()):
+        for record in owner.assignments:
+            for name, value in record.pairs:
+                test = tests.get(name, _UNSEEN)
+                if test is None:
+                    continue
+                if test is _UNSEEN:
+                    if only_known:
+                        continue
+                    kind = kinds[name] = check_kind(name)
+                    test = tests[name] = _CHECKS[kind][0] if kind else None
+                    if kind is None:
+                        if defer_unknown and name.startswith("ansible_") and name not in KNOWN:
+                            unknown.append(name)
+                        continue
+                if test(value) or _is_template(value):
+                    continue
+                # Each distinct (name, value) goes through voluptuous once.
+                key = (name, repr(value))
+                if key not in explained:
+                    explained[key] = _violation(name, kinds[name], value)
+                problem = explained[key]
+                if problem:
+                    column = record.columns[[pair[0] for pair in record.pairs].index(name)]
+                    variable = IniVariable(name, value, record.line, column)
+                    problems.append(_diagnostic(model.source, variable, problem))
+
+
+def _violation(name: str, kind: str, value: t.Any) -> str | None:
     try:
-        _SCHEMA({variable.name: variable.value})
+        _schema(name, kind)(value)
     except voluptuous.MultipleInvalid as error:
-        return f"{variable.name}={variable.value!r} is not valid: {error.errors[0].error_message}"
+        return f"{name}={value!r} is not valid: {error.errors[0].error_message}"
+    except voluptuous.Invalid as error:
+        return f"{name}={value!r} is not valid: {error.error_message}"
     return None
 
 

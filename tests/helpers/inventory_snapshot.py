@@ -55,7 +55,9 @@ def load(plugin_name: str, path: str, *, legacy_types: bool = False) -> LoadResu
         plugin.parse(inventory, DataLoader(), path, cache=False)
         inventory.reconcile_inventory()
     except AnsibleError as error:
-        return LoadResult(None, str(error))
+        # Our rejections carry their whole text apart: ansible-core < 2.19 would wrap it.
+        full_text = getattr(error, "full_text", None)
+        return LoadResult(None, full_text() if full_text else str(error))
     return LoadResult(snapshot(inventory, legacy_types=legacy_types), None)
 
 

@@ -113,7 +113,7 @@ def test_all_errors_of_a_file_are_reported_with_positions() -> None:
         ("h pw=ab#cd\n", "comment-cuts-value"),
         ("h ansible_prot=22\n", "unknown-ansible-variable"),
         ("h bad-name=1\n", "invalid-variable-name"),
-        ("[web]\nweb\n", "host-named-like-group"),
+        ("[web]\nweb x=1\n", "host-named-like-group"),
         ("h a=1\nh a=2\n", "conflicting-variable"),
     ],
 )

@@ -121,6 +121,8 @@ def test_diagnostics_modes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wher
     shown: list[str] = []
     display = inventory_loader.get(OURS).display
     monkeypatch.setattr(display, "warning", lambda message, *a, **k: shown.append(message))
+    # ansible-core < 2.19 would wrap a warning: ours are printed through display() there.
+    monkeypatch.setattr(display, "display", lambda message, *a, **k: shown.append(message))
 
     def run(mode: str) -> InventoryData:
         if where == "config":
@@ -129,7 +131,7 @@ def test_diagnostics_modes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wher
         return load(tmp_path / "w.ini")
 
     run("warn")
-    assert any("'yes' stays the string 'yes'" in message for message in shown)
+    assert any("yes is the string 'yes', not a boolean" in message for message in shown)
     shown.clear()
     assert run("ignore").hosts["web1"].vars["enabled"] == "yes"
     assert shown == []
