@@ -184,15 +184,18 @@ cache_timeout: 86400
 import json
 import os
 import sys
+import typing as t
 
 from ansible import constants as C
 from ansible.errors import AnsibleError, AnsibleParserError
+from ansible.inventory.data import InventoryData
 from ansible.inventory.group import to_safe_group_name
 from ansible.inventory.helpers import get_group_vars
 from ansible.module_utils.common.text.converters import to_bytes, to_native
 from ansible.plugins.inventory import BaseFileInventoryPlugin, Cacheable, Constructable
 from ansible.utils.vars import combine_vars
 
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import IniInventory
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import (
     IniParseError,
     parse_ini,
@@ -241,6 +244,8 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
     """Reads INI files, given directly or named by a ``*.iniplus.yml`` file, into the inventory."""
 
     NAME = "iniplus.inventory.ini"
+    # Set by BaseInventoryPlugin.parse() before anything here reads it.
+    inventory: InventoryData
 
     def verify_file(self, path: str) -> bool:
         if not super().verify_file(path):
@@ -253,7 +258,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         # plugin comes before it in enable_plugins.
         return not _is_executable_script(path)
 
-    def parse(self, inventory, loader, path, cache=True):
+    def parse(self, inventory: InventoryData, loader: t.Any, path: str, cache: bool = True) -> None:
         super().parse(inventory, loader, path)
         # Parsing and populating allocate in bursts that hold no garbage cycles.
         with paused_garbage_collection():
@@ -282,7 +287,9 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         if store is not None and not store.usable:
             self.display.vvv(f"iniplus: not caching {path}: {store.refusal()}")
             store = None
-        models = self._load_cached_models(path, store, digest) if store is not None and cache else None
+        models = None
+        if store is not None and digest is not None and cache:
+            models = self._load_cached_models(path, store, digest)
         if models is None:
             models = []
             for source, data in contents:
@@ -290,14 +297,14 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
                 model = self._parse_source(source, plain, typing)
                 self._add_model(model, diagnostics, as_source=True, data=plain)
                 models.append(model)
-            if store is not None:
+            if store is not None and digest is not None:
                 self._store_models(path, store, models, digest, paths)
         else:
             for model in models:
                 self._add_model(model, diagnostics, as_source=True)
         self._construct(models)
 
-    def _read_sources(self, path: str, entries) -> list[tuple[str, bytes]]:
+    def _read_sources(self, path: str, entries: t.Iterable[tuple[str, bool]]) -> list[tuple[str, bytes]]:
         contents = []
         for source, named in entries:
             try:
@@ -319,7 +326,9 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
                 f"{path}: unknown option(s) {', '.join(unknown)}; valid options: {valid}"
             )
 
-    def _cache_entry(self, path, contents, typing):
+    def _cache_entry(
+        self, path: str, contents: list[tuple[str, bytes]], typing: str
+    ) -> tuple[str, str] | tuple[None, None]:
         """The cache key and digest for these sources, or ``(None, None)`` when not caching."""
         if not self.get_option("cache"):
             return None, None
@@ -341,7 +350,9 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         )
         return f"{self.get_cache_key(path)}_{digest[:16]}", digest
 
-    def _store_models(self, path, store, models, digest, sources) -> None:
+    def _store_models(
+        self, path: str, store: EntryStore, models: list[IniInventory], digest: str, sources: list[str]
+    ) -> None:
         try:
             data = encode_models(models, digest)
             # No more readable than the most restrictive source: a 0600 file stays private.
@@ -349,7 +360,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         except (Uncacheable, OSError) as error:
             self.display.vvv(f"iniplus: not caching {path}: {error}")
 
-    def _load_cached_models(self, path, store, digest):
+    def _load_cached_models(self, path: str, store: EntryStore, digest: str) -> list[IniInventory] | None:
         refusal = store.refusal()
         if refusal == "no entry":
             return None
@@ -367,7 +378,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         self.display.vvv(f"iniplus: using cached inventory for {path} ({len(models)} sources, none parsed)")
         return models
 
-    def _construct(self, models) -> None:
+    def _construct(self, models: list[IniInventory]) -> None:
         compose, groups, keyed_groups = (
             self.get_option(name) for name in ("compose", "groups", "keyed_groups")
         )
@@ -381,6 +392,8 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         )
         for name in names:
             host = self.inventory.get_host(name)
+            if host is None:  # every name comes from a model just added
+                continue
             variables = combine_vars(get_group_vars(host.get_groups()), host.get_vars())
             self._set_composite_vars(compose, variables, name, strict=strict)
             # Groups and keyed groups see the host's variables again, composed ones included.
@@ -389,7 +402,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
 
     # --- shared by both modes -------------------------------------------------------------
 
-    def _parse_source(self, path: str, data: bytes, typing: str):
+    def _parse_source(self, path: str, data: bytes, typing: str) -> IniInventory:
         try:
             return parse_ini(
                 data,
@@ -401,7 +414,9 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         except IniParseError as error:
             raise rejection(error, self.display) from None
 
-    def _add_model(self, model, diagnostics: str, as_source: bool = False, data: bytes | None = None) -> None:
+    def _add_model(
+        self, model: IniInventory, diagnostics: str, as_source: bool = False, data: bytes | None = None
+    ) -> None:
         # Warnings never change what is built; under diagnostics=error they stop the build.
         if diagnostics != "ignore":
             found = diagnose(model, self.display.v, data)
