@@ -295,3 +295,22 @@ def peer_tests(session: nox.Session, core: str) -> None:
             "ANSIBLE_COLLECTIONS_PATH": str(collections.current_place),
         },
     )  # fmt: skip
+
+
+# --- mutation testing of the parser's fast paths (tests/mutation/run.py) ---------------------
+
+MUTATION_REQUIREMENTS = "tests/requirements/mutation.txt"
+
+
+@nox.session(python=CORES[NEWEST][0], tags=["ci"])
+def mutation(session: nox.Session) -> None:
+    """cosmic-ray over ini_words, ini_values, ini_hosts and the parser's hot loop, on 2 CPUs.
+
+    Fails if a mutant survives that tests/mutation/equivalent.txt does not list as equivalent.
+    Under CI (``CI`` set) only ini_values and ini_words are mutated, to fit about 12 minutes on
+    2 CPUs; elsewhere all four targets. Options after -- go to tests/mutation/run.py, e.g.
+    ``-- --modules hosts parser`` (the complete run), ``-- --all`` (every cosmic-ray operator),
+    ``-- --list``, ``-- --match TEXT`` (only mutants whose key contains TEXT).
+    """
+    session.install(f"ansible-core=={CORES[NEWEST][1]}", "-r", TEST_REQUIREMENTS, "-r", MUTATION_REQUIREMENTS)
+    session.run("python", "tests/mutation/run.py", *session.posargs)

@@ -10,7 +10,11 @@ together, and cost one dict lookup or one regex for ordinary values.
 
 from __future__ import annotations
 
+import ast
+import functools
+import io
 import re
+import tokenize
 import typing as t
 
 from .ini_model import Diagnostic, quoted, shortened
@@ -22,6 +26,7 @@ __all__ = [
     "KNOWN_ANSIBLE_VARIABLES",
     "Trap",
     "drop_disproved_warnings",
+    "escape_sequence_trap",
     "needs_documented_variables",
     "trap_for_variable",
     "unknown_variable_name",
@@ -214,9 +219,30 @@ _RESERVED_NAMES = frozenset(
 )
 
 
+# A backslash and what it escapes in a string literal: first the escapes that stand for another
+# character, then any other pair (\\ \' \" and unknown ones such as \d, which do not warn).
+_ESCAPE = re.compile(
+    r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|N\{[^}]*\}|[0-7]{1,3}|[abfnrtv]|.)", re.DOTALL
+)
+_CONTROL_ESCAPES = {
+    "a": "a BEL",
+    "b": "a backspace",
+    "f": "a form feed",
+    "n": "a line feed",
+    "r": "a carriage return",
+    "t": "a TAB",
+    "v": "a vertical tab",
+}
+
+
 def value_trap(text: str, value: t.Any) -> Trap | None:
     """A warning for a value whose type under literal_eval is probably not what was meant."""
     kind = type(value)
+    if "\\" in text and (kind is not str or value != text):
+        # Only a text that literal_eval read (and so changed) can hold an escape that acted.
+        found = escape_sequence_trap(text)
+        if found is not None:
+            return found
     if kind is str:
         if text in BOOLEAN_LOOKALIKES:
             return (
@@ -245,6 +271,53 @@ def value_trap(text: str, value: t.Any) -> Trap | None:
             f"or write [{shortened(text)}] to make the list explicit",
         )
     return None
+
+
+def escape_sequence_trap(text: str) -> Trap | None:
+    """A warning for a backslash escape (\\t, \\n, \\x41 ...) that literal_eval turns into another character.
+
+    Only string literals count, not raw ones; ``\\\\``, ``\\'``, ``\\"`` and escapes Python does
+    not know (``\\d`` stays as written) are left alone.
+    """
+    try:
+        tokens = [token.string for token in tokenize.generate_tokens(io.StringIO(text).readline)]
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    for token in tokens:
+        quote = min((token.find(mark) for mark in "'\"" if mark in token), default=-1)
+        prefix = token[:quote].lower()
+        if quote < 0 or not (prefix == "" or prefix.isalpha()) or "r" in prefix:
+            continue  # not a string literal, or a raw one
+        escapes = list(_ESCAPE.finditer(token, quote))
+        acting = [escape for escape in escapes if _acts(escape.group(1), prefix)]
+        if not acting:
+            continue
+        written = acting[0].group(0)
+        try:
+            becomes = _CONTROL_ESCAPES.get(written[1:]) or repr(ast.literal_eval(f"{prefix}'{written}'"))
+        except (SyntaxError, ValueError):
+            return None  # \\N{NO SUCH NAME}: literal_eval refused the whole value anyway
+        doubled = _ESCAPE.sub(functools.partial(_doubled, prefix=prefix), token)
+        keep = f"double the backslashes ({doubled})"
+        if len(acting) == len(escapes):  # a raw string keeps \\\\, \\' and \\" as two characters
+            keep = f"use a raw string ({token[:quote]}r{token[quote:]}) or {keep}"
+        return (
+            "escape-sequence",
+            f"the escape sequence {written} in {text} becomes {becomes} (a quoted value is a Python string)",
+            f"to keep the backslashes as written, {keep}",
+        )
+    return None
+
+
+def _doubled(escape: re.Match[str], prefix: str) -> str:
+    return "\\" + escape.group(0) if _acts(escape.group(1), prefix) else escape.group(0)
+
+
+def _acts(sequence: str, prefix: str) -> bool:
+    """Whether a backslash escape (what follows the backslash) stands for another character."""
+    if len(sequence) > 1:  # \\x.., \\u...., \\U........, \\N{...} in full, or octal
+        return sequence[0] in "x01234567" or "b" not in prefix  # bytes keep \\u, \\U, \\N{} as written
+    return sequence in "abfnrtv01234567"
 
 
 def unknown_variable_name(name: str) -> Trap | None:

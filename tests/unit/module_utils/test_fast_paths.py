@@ -26,8 +26,9 @@ import typing as t
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
+from strategies import property_settings
 
 from ansible_collections.iniplus.inventory.plugins.module_utils import ini_words
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_hosts import (
@@ -46,7 +47,7 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_words import
     split_words,
 )
 
-SETTINGS = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = property_settings(max_examples=1500)
 
 
 # --- words ----------------------------------------------------------------------------------

@@ -6,6 +6,8 @@
 The generator mixes every construct of the grammar, valid and not: sections of each kind in
 any order with names that resolve or dangle, host patterns with ranges, strides, ports, IPv4
 and IPv6, values of every literal_eval form, quoting, comments of both kinds, CRLF and tabs.
+Values include Python string literals with escape sequences and ``r''``/``b''`` prefixes
+(tests/helpers/strategies.py), on host lines (quoted for shlex) and in ``:vars``.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from __future__ import annotations
 import os
 import tempfile
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from inventory_snapshot import BUILTIN, HAS_DATA_TAGGING, OURS, load
+from strategies import host_line_values, property_settings, python_values
 
 GROUP_NAMES = ["web", "db", "all", "ungrouped", "web-1", "g.x", "grüppe", "h1", "prod"]
 HOST_NAMES = ["h1", "h2", "web", "localhost", "db.example.com", "10.0.0.1", "::1", "fe80::1", "höst"]
@@ -83,7 +86,10 @@ def host_patterns(draw: st.DrawFn) -> str:
 def host_lines(draw: st.DrawFn) -> str:
     words = [draw(host_patterns())]
     for _count in range(draw(st.integers(0, 3))):
-        value = draw(VALUES)
+        if draw(st.integers(0, 3)) == 0:
+            value, _typed = draw(host_line_values())  # a string literal with escapes, quoted for shlex
+        else:
+            value = draw(VALUES)
         if " " in value and not value.startswith(("'", '"')):
             value = repr(value)
         words.append(f"{draw(st.sampled_from(KEYS))}={value}")
@@ -102,7 +108,7 @@ def section_headers(draw: st.DrawFn) -> str:
 @st.composite
 def vars_lines(draw: st.DrawFn) -> str:
     spacing = draw(st.sampled_from(["", " ", "\t"]))
-    value = draw(VALUES)
+    value = draw(st.one_of(VALUES, python_values()))
     return f"{draw(st.sampled_from(KEYS))}{spacing}={spacing}{value}" + draw(st.sampled_from(["", " # c"]))
 
 
@@ -134,7 +140,7 @@ def inventories(draw: st.DrawFn) -> bytes:
     return (newline.join(indent + line for line in lines) + newline).encode()
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@property_settings(max_examples=300)
 @given(inventories())
 def test_generated_inventory_is_built_identically(text: bytes) -> None:
     handle, path = tempfile.mkstemp(suffix=".ini")
