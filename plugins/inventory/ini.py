@@ -310,7 +310,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             try:
                 contents.append((source, self._read_bytes(source)))
             except OSError as error:
-                reason = error.strerror or type(error).__name__
+                reason = error.strerror or error.__class__.__name__
                 if named:
                     raise AnsibleParserError(f"{path}: cannot read source {source}: {reason}") from None
                 # As ansible-core does with an unreadable file in a directory of sources.
@@ -373,7 +373,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         except KeyError:
             return None
         except Exception as error:  # noqa: BLE001 - truncated, nested, a directory...: a miss
-            self.display.vvv(f"iniplus: ignoring the cache entry for {path}: {type(error).__name__}: {error}")
+            self.display.vvv(f"iniplus: ignoring the cache entry for {path}: {error.__class__.__name__}: {error}")
             return None
         self.display.vvv(f"iniplus: using cached inventory for {path} ({len(models)} sources, none parsed)")
         return models
