@@ -373,7 +373,9 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         except KeyError:
             return None
         except Exception as error:  # noqa: BLE001 - truncated, nested, a directory...: a miss
-            self.display.vvv(f"iniplus: ignoring the cache entry for {path}: {error.__class__.__name__}: {error}")
+            self.display.vvv(
+                f"iniplus: ignoring the cache entry for {path}: {error.__class__.__name__}: {error}"
+            )
             return None
         self.display.vvv(f"iniplus: using cached inventory for {path} ({len(models)} sources, none parsed)")
         return models
