@@ -8,13 +8,16 @@
     python3 dev.py matrix   # the test suite on every supported ansible-core
     python3 dev.py nox ...  # any nox command line, e.g. `python3 dev.py nox -s benchmark`
 
-It makes .venv-nox (nox and uv, pinned in tests/requirements/nox.txt) and runs nox there;
+It makes .venv-nox (nox, uv and antsibull-nox, pinned in tests/requirements/nox.txt) and runs nox there;
 nox makes one environment per session under .nox/. Pythons are found on PATH and in pyenv.
+.venv-nox is made with the newest Python found (3.12 or later when there is one), because the
+antsibull-nox sessions run on nox's own Python and install the newest ansible-core.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -47,14 +50,28 @@ def main(argv: list[str]) -> int:
 def _tools_python() -> Path:
     python = TOOLS_VENV / "bin" / "python"
     stamp = TOOLS_VENV / ".requirements"
-    wanted = TOOLS_REQUIREMENTS.read_text()
+    base = _newest_python()
+    wanted = f"# made with {base}\n{TOOLS_REQUIREMENTS.read_text()}"
     if python.exists() and stamp.exists() and stamp.read_text() == wanted:
         return python
-    print(f"dev.py: setting up {TOOLS_VENV.name} (nox, uv)", file=sys.stderr)
-    venv.EnvBuilder(with_pip=True, clear=True).create(TOOLS_VENV)
+    print(f"dev.py: setting up {TOOLS_VENV.name} (nox, uv, antsibull-nox) with {base}", file=sys.stderr)
+    if base == sys.executable:
+        venv.EnvBuilder(with_pip=True, clear=True).create(TOOLS_VENV)
+    else:
+        subprocess.check_call([base, "-m", "venv", "--clear", str(TOOLS_VENV)])
     subprocess.check_call([str(python), "-m", "pip", "install", "-q", "-r", str(TOOLS_REQUIREMENTS)])
     stamp.write_text(wanted)
     return python
+
+
+def _newest_python() -> str:
+    """The newest python3.X on PATH or in pyenv, from 3.13 down to 3.12; else the Python running dev.py."""
+    search = os.pathsep.join([*_pyenv_bin_dirs(), os.environ.get("PATH", "")])
+    for minor in (13, 12):
+        found = shutil.which(f"python3.{minor}", path=search)
+        if found:
+            return found
+    return sys.executable
 
 
 def _pyenv_bin_dirs() -> list[str]:

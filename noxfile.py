@@ -3,14 +3,25 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Sessions for the collection. Start them through ``python3 dev.py`` on a fresh machine.
 
+The sessions community collections share come from antsibull-nox (configured in antsibull-nox.toml):
+
+* ``lint``: formatters (ruff format), codeqa (ruff check), yamllint (YAML files, plugin DOCUMENTATION and
+  EXAMPLES), typing (mypy against ansible-core) and antsibull-nox-config.
+* ``docs-check``, ``license-check`` (reuse lint and per-file headers), ``extra-checks``,
+  ``build-import-check`` (ansible-galaxy collection build and galaxy-importer).
+
+Written here, for what antsibull-nox does not do for this collection:
+
 * ``demo``: ``ansible-inventory --graph`` of examples/hosts.ini through iniplus.inventory.ini.
-* ``lint``: ruff (lint and format check) and mypy --strict on the parser.
-* ``tests(core=X)``: the whole pytest suite on ansible-core X; ``-s tests`` runs all six.
-* ``sanity``: ansible-test sanity on the newest ansible-core, run on a copy of the collection.
+* ``tests(X)``: the whole pytest suite on ansible-core X; ``-s tests`` runs all six.
+* ``sanity-X``: ansible-test sanity from ansible-core X without containers (``--local``), for each of the
+  six; ``sanity`` runs those CI runs (the oldest and newest core).
+* ``units-X``: ansible-test units from ansible-core X without containers; ``units`` runs 2.16 and 2.21.
 * ``changelog``: antsibull-changelog lint, and the changelog of the pending release (tests/output/changelog/).
-* ``docs``: antsibull-docs lint-collection-docs on the plugin documentation.
 * ``review``: the inventory script's check and diff, with the real pre-commit running the repository's hook.
-* tag ``ci`` (``python3 dev.py test``): lint, sanity, changelog, docs and the test matrix: what CI runs.
+* ``peer_tests(X)``: ansible-core's own INI inventory unit tests with iniplus.inventory.ini swapped in.
+* ``benchmark``: both INI plugins on synthetic inventories.
+* tag ``ci`` (``python3 dev.py test``): everything CI runs; ``ecosystem`` pulls in the antsibull-nox sessions.
 """
 
 from __future__ import annotations
@@ -18,17 +29,21 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
+import antsibull_nox
 import nox
+from antsibull_nox.sessions import prepare_collections
 
 ROOT = Path(__file__).resolve().parent
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_external_run = True
 
-# ansible-core release -> (Python it is tested on, pinned version)
+antsibull_nox.load_antsibull_nox_toml()
+
+# ansible-core release -> (Python it is tested on, pinned version). The range itself (2.16 and later) is
+# meta/runtime.yml's requires_ansible; the patch pins keep every run reproducible.
 CORES = {
     "2.16": ("3.11", "2.16.19"),
     "2.17": ("3.11", "2.17.14"),
@@ -37,34 +52,35 @@ CORES = {
     "2.20": ("3.13", "2.20.10"),
     "2.21": ("3.13", "2.21.5"),
 }
-NEWEST = "2.21"
+OLDEST, NEWEST = "2.16", "2.21"
+# ansible-test sanity runs on every core (sanity-X); CI runs it on these (see README, "Development").
+SANITY_IN_CI = (OLDEST, NEWEST)
+UNITS_CORES = (OLDEST, NEWEST)
 TEST_REQUIREMENTS = "tests/requirements/test.txt"
-LINT_REQUIREMENTS = "tests/requirements/lint.txt"
+CHANGELOG_REQUIREMENTS = "tests/requirements/changelog.txt"
 
 
 def _install_core(session: nox.Session, core: str) -> None:
     session.install(f"ansible-core=={CORES[core][1]}", "-r", TEST_REQUIREMENTS)
 
 
+@nox.session(
+    python=False,
+    tags=["ci"],
+    requires=["lint", "docs-check", "license-check", "extra-checks", "build-import-check"],
+)
+def ecosystem(session: nox.Session) -> None:
+    """The antsibull-nox sessions in CI: lint, docs-check, license-check, extra-checks, build-import-check."""
+
+
 @nox.session(python=CORES[NEWEST][0])
 def demo(session: nox.Session) -> None:
     """Show the shipped example inventory as the plugin reads it."""
     session.install(f"ansible-core=={CORES[NEWEST][1]}", "-r", "requirements.txt")
-    collections = _link_collection(session)
-    env = {
-        "ANSIBLE_COLLECTIONS_PATH": str(collections),
-        "ANSIBLE_CONFIG": str(ROOT / "examples" / "ansible.cfg"),
-    }
+    # A copy of the collection in the venv's site-packages, where ansible-core finds it.
+    prepare_collections(session, install_in_site_packages=True)
+    env = {"ANSIBLE_CONFIG": str(ROOT / "examples" / "ansible.cfg")}
     session.run("ansible-inventory", "-i", str(ROOT / "examples" / "hosts.ini"), "--graph", "--vars", env=env)
-
-
-@nox.session(python=CORES[NEWEST][0], tags=["ci"])
-def lint(session: nox.Session) -> None:
-    """ruff lint and format check over everything, mypy --strict over the parser."""
-    session.install("-r", LINT_REQUIREMENTS)
-    session.run("ruff", "check", ".")
-    session.run("ruff", "format", "--check", ".")
-    session.run("mypy", "--config-file", "tests/mypy.ini", "plugins/module_utils")
 
 
 @nox.session(tags=["ci"])
@@ -89,106 +105,83 @@ def benchmark(session: nox.Session) -> None:
     session.run("python", "benchmarks/run.py", *session.posargs)
 
 
-def _link_collection(session: nox.Session) -> Path:
-    """Put the checkout on a collections path as ansible_collections/iniplus/inventory."""
-    collections = Path(session.virtualenv.location) / "collections"
-    namespace = collections / "ansible_collections" / "iniplus"
-    namespace.mkdir(parents=True, exist_ok=True)
-    link = namespace / "inventory"
-    if not link.exists():
-        os.symlink(ROOT, link)
-    return collections
-
-
-# --- ecosystem gates: ansible-test sanity, changelog fragments, plugin documentation -------------
-
-CHANGELOG_REQUIREMENTS = "tests/requirements/changelog.txt"
-DOCS_REQUIREMENTS = "tests/requirements/docs.txt"
+# --- ansible-test without containers: sanity on every core, units on the oldest and newest ---------
 
 # ansible-test bootstraps pip into each sanity venv with a get-pip script downloaded from a host outside
 # the package index, which this project's machines cannot reach. This stand-in gives the same result:
 # pip from the standard library's ensurepip, then the pip version ansible-test asked for from the index.
-_PIP_BOOTSTRAP_SHIM = '''\
-"""Stand-in for ansible-test's get-pip bootstrap script (written by the iniplus noxfile)."""
+_PIP_BOOTSTRAP_SHIM = """\
+\"\"\"Stand-in for ansible-test's get-pip bootstrap script (written by the iniplus noxfile).\"\"\"
 import ensurepip
+import os
 import subprocess
 import sys
 
+# ensurepip points PIP_CONFIG_FILE at os.devnull in this process; the install below must see the
+# machine's pip configuration (index, certificates) like any other pip run.
+environment = dict(os.environ)
 ensurepip.bootstrap()
 args = [arg for arg in sys.argv[1:] if arg not in ("--no-setuptools", "--no-wheel")]
-sys.exit(subprocess.call([sys.executable, "-m", "pip", "install", *args]))
-'''
+sys.exit(subprocess.call([sys.executable, "-m", "pip", "install", *args], env=environment))
+"""
 
 
-@nox.session(python=CORES[NEWEST][0], tags=["ci"])
-def sanity(session: nox.Session) -> None:
-    """ansible-test sanity on the newest ansible-core, run on a copy at ansible_collections/iniplus/inventory.
+def _ansible_test(session: nox.Session, core: str, *args: str) -> None:
+    """Run ansible-test from ansible-core ``core`` on a copy of the collection, without containers.
 
-    The copy holds the files git knows (tracked, or new and not ignored), so venvs and caches in the
-    checkout are not tested. Sanity venvs are kept under this session's venv and reused.
-    Pass ansible-test options after --, e.g. ``-- --test pylint``.
+    antsibull-nox copies the files git knows to a temporary ansible_collections/iniplus/inventory.
+    ansible-test keeps the venvs of the sanity tests under HOME: that is this session's venv, so
+    they are reused across runs and the user's own ~/.ansible is not touched; pip's download cache
+    is the user's.
     """
-    python = CORES[NEWEST][0]
-    session.install(f"ansible-core=={CORES[NEWEST][1]}", "pip")
+    python, version = CORES[core]
+    session.install(f"ansible-core=={version}", "pip")
     home = Path(session.virtualenv.location) / "home"
     _install_pip_bootstrap_shim(session, home)
-    collection = _copy_collection(Path(session.create_tmp()).resolve() / "sanity")
-    session.chdir(collection)
+    _share_pip_cache(home)
+    collections = prepare_collections(session, install_in_site_packages=False, install_out_of_tree=True)
+    if collections is None:
+        session.error("could not copy the collection for ansible-test")
+    session.chdir(collections.current_path)
     session.run(
-        "ansible-test", "sanity", "--python", python, "--local", "--requirements", "--color", "no",
+        "ansible-test", *args, "--python", python, "--local", "--requirements", "--color", "no",
         *session.posargs,
         env={"HOME": str(home)},
     )  # fmt: skip
 
 
-@nox.session(python=CORES[NEWEST][0], tags=["ci"])
-def changelog(session: nox.Session) -> None:
-    """antsibull-changelog lint on the fragments, then the changelog of the pending release.
+def _add_ansible_test_sessions(command: str, cores: tuple[str, ...], in_ci: tuple[str, ...]) -> None:
+    """One session per core (``sanity-2.16``), and a meta session (``sanity``) for the cores CI runs."""
+    for core in cores:
 
-    The fragments stay unreleased in the checkout: the release is made on a copy and its CHANGELOG.md
-    written to tests/output/changelog/. ``antsibull-changelog release`` in the checkout makes the real one.
-    """
-    session.install(f"ansible-core=={CORES[NEWEST][1]}", "-r", CHANGELOG_REQUIREMENTS)
-    session.run("antsibull-changelog", "lint")
-    collection = _copy_collection(Path(session.create_tmp()).resolve() / "changelog")
-    session.chdir(collection)
-    session.run("antsibull-changelog", "release")
-    output = ROOT / "tests" / "output" / "changelog"
-    output.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(collection / "CHANGELOG.md", output / "CHANGELOG.md")
-    session.log(f"changelog of the pending release: {output / 'CHANGELOG.md'}")
+        def run(session: nox.Session, core: str = core) -> None:
+            _ansible_test(session, core, command)
 
+        run.__doc__ = f"ansible-test {command} from ansible-core {core} (ansible-test options after --)."
+        nox.session(name=f"{command}-{core}", python=CORES[core][0])(run)
 
-@nox.session(python=CORES[NEWEST][0], tags=["ci"])
-def docs(session: nox.Session) -> None:
-    """antsibull-docs lint-collection-docs: plugin documentation schema, markup and references."""
-    session.install(f"ansible-core=={CORES[NEWEST][1]}", "-r", DOCS_REQUIREMENTS)
-    session.run(
-        "antsibull-docs", "lint-collection-docs", "--plugin-docs",
-        "--validate-collection-refs", "all", "--disallow-unknown-collection-refs", str(ROOT),
-    )  # fmt: skip
+    def meta(session: nox.Session) -> None:
+        pass  # the work is done by the required sessions
+
+    meta.__doc__ = f"ansible-test {command} on ansible-core {', '.join(in_ci)} (what CI runs)."
+    required = [f"{command}-{core}" for core in in_ci]
+    nox.session(name=command, python=False, tags=["ci"], requires=required)(meta)
 
 
-def _copy_collection(parent: Path) -> Path:
-    """Copy the files git knows to parent/ansible_collections/iniplus/inventory, replacing an old copy."""
-    if parent.exists():
-        shutil.rmtree(parent)
-    collection = parent / "ansible_collections" / "iniplus" / "inventory"
-    listing = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    ).stdout.decode()
-    for name in filter(None, listing.split("\0")):
-        source = ROOT / name
-        if source.is_file() or source.is_symlink():  # skip files deleted but not yet committed
-            (collection / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, collection / name, follow_symlinks=False)
-    # Its own (empty) repository: tools that list files with git would otherwise find the checkout's,
-    # in which the copy under .nox/ is ignored.
-    subprocess.run(["git", "init", "--quiet", str(collection)], check=True)
-    return collection
+# Sanity on every core; CI runs the oldest and newest (each core takes several minutes on 2 CPUs, see
+# README "Development"). Exceptions are in tests/sanity/ignore-X.txt.
+_add_ansible_test_sessions("sanity", tuple(CORES), SANITY_IN_CI)
+_add_ansible_test_sessions("units", UNITS_CORES, UNITS_CORES)
+
+
+def _share_pip_cache(home: Path) -> None:
+    """Let pip under ``home`` use the user's pip cache: ansible-test passes pip no cache setting but HOME."""
+    user_cache = Path.home() / ".cache" / "pip"
+    cache = home / ".cache" / "pip"
+    if not cache.exists() and not cache.is_symlink():
+        user_cache.mkdir(parents=True, exist_ok=True)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.symlink_to(user_cache)
 
 
 def _install_pip_bootstrap_shim(session: nox.Session, home: Path) -> None:
@@ -201,6 +194,29 @@ def _install_pip_bootstrap_shim(session: nox.Session, home: Path) -> None:
     cache = home / ".ansible" / "test" / "cache"
     cache.mkdir(parents=True, exist_ok=True)
     (cache / f"get_pip_{match.group(1).replace('.', '_')}.py").write_text(_PIP_BOOTSTRAP_SHIM)
+
+
+# --- changelog (antsibull-nox has no session for it) ------------------------------------------------
+
+
+@nox.session(python=CORES[NEWEST][0], tags=["ci"])
+def changelog(session: nox.Session) -> None:
+    """antsibull-changelog lint on the fragments, then the changelog of the pending release.
+
+    The fragments stay unreleased in the checkout: the release is made on a copy and its CHANGELOG.md
+    written to tests/output/changelog/. ``antsibull-changelog release`` in the checkout makes the real one.
+    """
+    session.install(f"ansible-core=={CORES[NEWEST][1]}", "-r", CHANGELOG_REQUIREMENTS)
+    session.run("antsibull-changelog", "lint")
+    collections = prepare_collections(session, install_in_site_packages=False, install_out_of_tree=True)
+    if collections is None:
+        session.error("could not copy the collection for antsibull-changelog")
+    session.chdir(collections.current_path)
+    session.run("antsibull-changelog", "release")
+    output = ROOT / "tests" / "output" / "changelog"
+    output.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(collections.current_path / "CHANGELOG.md", output / "CHANGELOG.md")
+    session.log(f"changelog of the pending release: {output / 'CHANGELOG.md'}")
 
 
 @nox.session(python=CORES[NEWEST][0], tags=["ci"])
@@ -263,12 +279,10 @@ def peer_tests(session: nox.Session, core: str) -> None:
         members = [member for member in archive.getmembers() if member.name.startswith(prefix)]
         archive.extractall(tmp, members=members, filter="data")
     test_root = unpacked / "test"
-    # The checkout on a collections path, as ansible_collections/iniplus/inventory.
-    collections = tmp / "collections"
-    namespace = collections / "ansible_collections" / "iniplus"
-    namespace.mkdir(parents=True, exist_ok=True)
-    if not (namespace / "inventory").exists():
-        os.symlink(ROOT, namespace / "inventory")
+    # A copy of the collection on a collections path, as ansible_collections/iniplus/inventory.
+    collections = prepare_collections(session, install_in_site_packages=False, install_out_of_tree=True)
+    if collections is None:
+        session.error("could not copy the collection for the peer tests")
     # An empty configuration, so this checkout's pytest.ini (an ancestor of .nox/) is not used.
     config = tmp / "peer-pytest.ini"
     config.write_text("[pytest]\n")
@@ -278,7 +292,7 @@ def peer_tests(session: nox.Session, core: str) -> None:
         "-p", "iniplus_peer", "-p", "no:cacheprovider", "-v", *PEER_TESTS, *session.posargs,
         env={
             "PYTHONPATH": os.pathsep.join([str(test_root), str(ROOT / "tests" / "peer")]),
-            "ANSIBLE_COLLECTIONS_PATH": str(collections),
+            "ANSIBLE_COLLECTIONS_PATH": str(collections.current_place),
         },
     )  # fmt: skip
 

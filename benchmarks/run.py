@@ -172,7 +172,7 @@ def generate_deep_groups(hosts: int, seed: int = 7) -> str:
     """
     rnd = random.Random(seed)
     leaves = CHAINS * 10
-    members: list[list[int]] = [[] for _ in range(leaves)]
+    members: list[list[int]] = [[] for _leaf in range(leaves)]
     for number in range(1, hosts + 1):
         for listing in rnd.sample(range(leaves), LISTINGS_PER_HOST):
             members[listing].append(number)

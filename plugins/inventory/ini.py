@@ -7,7 +7,7 @@ from __future__ import annotations
 
 DOCUMENTATION = r"""
 name: ini
-short_description: Ansible INI inventories, read exactly like the builtin, only faster and with better errors
+short_description: Faster INI inventory with clearer errors
 version_added: 0.1.0
 author:
   - iniplus.inventory contributors (@iniplus)
@@ -86,6 +86,9 @@ options:
     ini:
       - section: inventory_plugin_iniplus
         key: diagnostics
+requirements:
+  - voluptuous (optional) on the controller, to check the values of well-known C(ansible_*) variables such as
+    C(ansible_port); without it the inventory is read the same way, and that check is off.
 extends_documentation_fragment:
   - ansible.builtin.constructed
   - ansible.builtin.inventory_cache
@@ -115,6 +118,15 @@ seealso:
     plugin_type: inventory
   - plugin: ansible.builtin.constructed
     plugin_type: inventory
+  - name: Differences from ansible.builtin.ini
+    description: The few deliberate differences, with examples.
+    link: https://github.com/iniplus/inventory/blob/main/docs/differences.md
+  - name: Diagnostics
+    description: Every error and warning the plugin reports, and the O(diagnostics) option.
+    link: https://github.com/iniplus/inventory/blob/main/docs/diagnostics.md
+  - name: Config-file mode
+    description: Merging several INI files, typing, constructed groups and caching.
+    link: https://github.com/iniplus/inventory/blob/main/docs/configuration.md
 """
 
 EXAMPLES = r"""
@@ -172,9 +184,11 @@ cache_timeout: 86400
 import json
 import os
 import sys
+import typing as t
 
 from ansible import constants as C
 from ansible.errors import AnsibleError, AnsibleParserError
+from ansible.inventory.data import InventoryData
 from ansible.inventory.group import to_safe_group_name
 from ansible.inventory.helpers import get_group_vars
 from ansible.module_utils.common.text.converters import to_bytes, to_native
@@ -182,6 +196,7 @@ from ansible.plugins.inventory import BaseFileInventoryPlugin, Cacheable, Constr
 from ansible.release import __version__ as ansible_core_version
 from ansible.utils.vars import combine_vars
 
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import IniInventory
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import (
     IniParseError,
     parse_ini,
@@ -232,6 +247,8 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
     """Reads INI files, given directly or named by a ``*.iniplus.yml`` file, into the inventory."""
 
     NAME = "iniplus.inventory.ini"
+    # Set by BaseInventoryPlugin.parse() before anything here reads it.
+    inventory: InventoryData
 
     def verify_file(self, path: str) -> bool:
         if not super().verify_file(path):
@@ -244,7 +261,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         # plugin comes before it in enable_plugins.
         return not _is_executable_script(path)
 
-    def parse(self, inventory, loader, path, cache=True):
+    def parse(self, inventory: InventoryData, loader: t.Any, path: str, cache: bool = True) -> None:
         super().parse(inventory, loader, path)
         # Parsing and populating allocate in bursts that hold no garbage cycles.
         with paused_garbage_collection():
@@ -274,7 +291,9 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         if store is not None and not store.usable:
             self.display.vvv(f"iniplus: not caching {path}: {store.refusal()}")
             store = None
-        models = self._load_cached_models(path, store, digest) if store is not None and cache else None
+        models = None
+        if store is not None and digest is not None and cache:
+            models = self._load_cached_models(path, store, digest)
         if models is None:
             models = []
             for source, data in contents:
@@ -282,20 +301,20 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
                 model = self._parse_source(source, plain, typing)
                 self._add_model(model, diagnostics, as_source=True, data=plain)
                 models.append(model)
-            if store is not None:
+            if store is not None and digest is not None:
                 self._store_models(path, store, models, digest, paths)
         else:
             for model in models:
                 self._add_model(model, diagnostics, as_source=True)
         self._construct(models)
 
-    def _read_sources(self, path: str, entries) -> list[tuple[str, bytes]]:
+    def _read_sources(self, path: str, entries: t.Iterable[tuple[str, bool]]) -> list[tuple[str, bytes]]:
         contents = []
         for source, named in entries:
             try:
                 contents.append((source, self._read_bytes(source)))
             except OSError as error:
-                reason = error.strerror or type(error).__name__
+                reason = error.strerror or error.__class__.__name__
                 if named:
                     raise AnsibleParserError(f"{path}: cannot read source {source}: {reason}") from None
                 # As ansible-core does with an unreadable file in a directory of sources.
@@ -311,7 +330,9 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
                 f"{path}: unknown option(s) {', '.join(unknown)}; valid options: {valid}"
             )
 
-    def _cache_entry(self, path, contents, typing):
+    def _cache_entry(
+        self, path: str, contents: list[tuple[str, bytes]], typing: str
+    ) -> tuple[str, str] | tuple[None, None]:
         """The cache key and digest for these sources, or ``(None, None)`` when not caching."""
         if not self.get_option("cache"):
             return None, None
@@ -335,7 +356,9 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         )
         return f"{self.get_cache_key(path)}_{digest[:16]}", digest
 
-    def _store_models(self, path, store, models, digest, sources) -> None:
+    def _store_models(
+        self, path: str, store: EntryStore, models: list[IniInventory], digest: str, sources: list[str]
+    ) -> None:
         try:
             data = encode_models(models, digest)
             # No more readable than the most restrictive source: a 0600 file stays private.
@@ -343,7 +366,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         except (Uncacheable, OSError) as error:
             self.display.vvv(f"iniplus: not caching {path}: {error}")
 
-    def _load_cached_models(self, path, store, digest):
+    def _load_cached_models(self, path: str, store: EntryStore, digest: str) -> list[IniInventory] | None:
         refusal = store.refusal()
         if refusal == "no entry":
             return None
@@ -356,12 +379,14 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         except KeyError:
             return None
         except Exception as error:  # noqa: BLE001 - truncated, nested, a directory...: a miss
-            self.display.vvv(f"iniplus: ignoring the cache entry for {path}: {type(error).__name__}: {error}")
+            self.display.vvv(
+                f"iniplus: ignoring the cache entry for {path}: {error.__class__.__name__}: {error}"
+            )
             return None
         self.display.vvv(f"iniplus: using cached inventory for {path} ({len(models)} sources, none parsed)")
         return models
 
-    def _construct(self, models) -> None:
+    def _construct(self, models: list[IniInventory]) -> None:
         compose, groups, keyed_groups = (
             self.get_option(name) for name in ("compose", "groups", "keyed_groups")
         )
@@ -375,6 +400,8 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
         )
         for name in names:
             host = self.inventory.get_host(name)
+            if host is None:  # every name comes from a model just added
+                continue
             variables = combine_vars(get_group_vars(host.get_groups()), host.get_vars())
             self._set_composite_vars(compose, variables, name, strict=strict)
             # Groups and keyed groups see the host's variables again, composed ones included.
@@ -383,7 +410,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
 
     # --- shared by both modes -------------------------------------------------------------
 
-    def _parse_source(self, path: str, data: bytes, typing: str):
+    def _parse_source(self, path: str, data: bytes, typing: str) -> IniInventory:
         try:
             return parse_ini(
                 data,
@@ -398,7 +425,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
 
     def _add_model(
         self,
-        model,
+        model: IniInventory,
         diagnostics: str,
         as_source: bool = False,
         data: bytes | None = None,

@@ -138,7 +138,8 @@ def _type_other(text: str) -> t.Any:
         if len(_CONTAINERS) >= _CONTAINER_MEMO_LIMIT:
             _CONTAINERS.clear()
         items = value.values() if kind is dict else value
-        flat = all(type(item) is not list and type(item) is not dict for item in items)
+        # Exact types on purpose: literal_eval makes only these, and type() is the fast test.
+        flat = all(type(item) is not list and type(item) is not dict for item in items)  # pylint: disable=unidiomatic-typecheck
         # The table keeps a copy of its own: the caller may change the value it gets.
         _CONTAINERS[text] = (value.copy() if flat else _fresh(value), flat)
     return value
@@ -165,9 +166,9 @@ def _flat_container(text: str) -> list[t.Any] | dict[t.Any, t.Any]:
 
 def _fresh(value: t.Any) -> t.Any:
     """A copy of a list or dict down to its immutable items."""
-    if type(value) is list:
+    if type(value) is list:  # pylint: disable=unidiomatic-typecheck  # exact: literal_eval's own lists
         return [_fresh(item) for item in value]
-    if type(value) is dict:
+    if type(value) is dict:  # pylint: disable=unidiomatic-typecheck
         return {key: _fresh(item) for key, item in value.items()}
     return value
 

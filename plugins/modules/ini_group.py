@@ -10,10 +10,10 @@ module: ini_group
 short_description: Add, change or remove a group in an INI inventory file
 version_added: 0.1.0
 description:
-  - Edits an INI inventory (the format C(ansible.builtin.ini) and M(iniplus.inventory.ini) read) as inventory,
-    not as text. It changes a group's child groups, parent groups and variables (in its C([name:vars])
-    section). Every other line stays byte for byte as it was (comments, blank lines, alignment, tabs, CRLF
-    line endings, a missing final newline, a byte-order mark).
+  - Edits an INI inventory (the format P(ansible.builtin.ini#inventory) and P(iniplus.inventory.ini#inventory)
+    read) as inventory, not as text. It changes a group's child groups, parent groups and variables (in its
+    C([name:vars]) section). Every other line stays byte for byte as it was (comments, blank lines, alignment,
+    tabs, CRLF line endings, a missing final newline, a byte-order mark).
   - New lines follow the style of the lines around them; a new section goes after the group's last section,
     or at the end of the file for a new group.
   - Each variable is written so that C(ansible.builtin.ini) reads back exactly the value and type given.

@@ -10,10 +10,10 @@ module: ini_host
 short_description: Add, change or remove a host in an INI inventory file
 version_added: 0.1.0
 description:
-  - Edits an INI inventory (the format C(ansible.builtin.ini) and M(iniplus.inventory.ini) read) as inventory,
-    not as text. The host's lines, groups, port and variables change; every other line stays byte for byte as
-    it was (comments, blank lines, alignment, tabs, CRLF line endings, a missing final newline, a byte-order
-    mark).
+  - Edits an INI inventory (the format P(ansible.builtin.ini#inventory) and P(iniplus.inventory.ini#inventory)
+    read) as inventory, not as text. The host's lines, groups, port and variables change; every other line
+    stays byte for byte as it was (comments, blank lines, alignment, tabs, CRLF line endings, a missing final
+    newline, a byte-order mark).
   - New lines follow the style of the lines around them and go where a person would put them; a new host goes
     after the last host line of its group, before any comments or blank lines that follow.
   - Each variable is written so that C(ansible.builtin.ini) reads back exactly the value and type given
@@ -129,34 +129,22 @@ seealso:
 """
 
 EXAMPLES = r"""
-# The common recipe: provision, record the new host in the inventory, reload, use it.
-- name: Provision web servers and add them to the inventory
-  hosts: cloud_api
-  gather_facts: false
-  tasks:
-    - name: Create the VM (any provisioning module)
-      ansible.builtin.debug:
-        msg: "created web07 at 192.0.2.17"
+# The common recipe, in a play that provisions web07: record the new host in the inventory file,
+# then read the inventory again so that later plays can target web07.
+- name: Record the new VM in the inventory file
+  iniplus.inventory.ini_host:
+    path: "{{ inventory_file }}"
+    name: web07
+    groups: [web, monitored]
+    vars:
+      ansible_host: 192.0.2.17
+      app_version: "1.10"      # stays the string '1.10', not the float 1.1
+      weight: 3                # an integer
+      tls: true                # a boolean
+  delegate_to: localhost
 
-    - name: Record the new VM in the inventory file
-      iniplus.inventory.ini_host:
-        path: "{{ inventory_file }}"
-        name: web07
-        groups: [web, monitored]
-        vars:
-          ansible_host: 192.0.2.17
-          app_version: "1.10"      # stays the string '1.10', not the float 1.1
-          weight: 3                # an integer
-          tls: true                # a boolean
-      delegate_to: localhost
-
-    - name: Read the inventory again
-      ansible.builtin.meta: refresh_inventory
-
-- name: Configure the new host
-  hosts: web07
-  tasks:
-    - ansible.builtin.ping:
+- name: Read the inventory again
+  ansible.builtin.meta: refresh_inventory
 
 # Move a host to exactly these groups, keeping its variables.
 - name: Make db1 a member of db and backup only

@@ -72,7 +72,7 @@ class EntryStore:
         self._adjudicator = adjudicator
         self.key = key
         # The one place that reaches into ansible-core's cache internals.
-        self._backend = getattr(adjudicator, "_plugin", None)
+        self._backend: t.Any = getattr(adjudicator, "_plugin", None)
         backend_type = type(self._backend)
         self.in_memory = backend_type.__module__ == _MEMORY_CACHE
         self.on_disk = all(

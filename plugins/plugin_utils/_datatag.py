@@ -67,7 +67,7 @@ class SourceTagger:
             return [(name, _plain(value)) for record in records for name, value in record.pairs]
         tagged: list[tuple[str, t.Any]] = []
         lines = self._lines
-        new_str = _new_str
+        new_str: t.Any = _new_str  # an alias for the loop; its tagged str is a str
         for record in records:
             tags = lines.get(record.line) or self._line(record.line)
             origin_only, trusted = tags[1], tags[2]

@@ -41,6 +41,7 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._datatag import SourceTagger
 
+_validate_variable_name: t.Callable[[str], object] | None
 try:  # ansible-core 2.19+ deprecates invalid variable names in Host.set_variable
     from ansible.utils.vars import validate_variable_name as _validate_variable_name
 except ImportError:

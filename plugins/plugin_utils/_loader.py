@@ -29,6 +29,6 @@ def read_source(loader: t.Any, path: str) -> bytes:
         data, _show_content = loader._get_file_contents(path)
         if isinstance(data, str):
             return data.encode("utf-8", "surrogateescape")
-        return data
+        return t.cast(bytes, data)
     with open(to_bytes(path, errors="surrogate_or_strict"), "rb") as handle:
         return handle.read()

@@ -22,10 +22,13 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_checks impor
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import (
     SEVERITY_WARNING,
     Diagnostic,
+    IniGroup,
+    IniHost,
     IniInventory,
     IniVariable,
 )
 
+voluptuous: t.Any
 try:
     import voluptuous
 except ImportError:  # validation is optional; parsing never depends on it
@@ -211,7 +214,8 @@ def _check_all(
     explained: dict[tuple[str, str], str | None] = {}
     # name -> the cheap test of its check, or None: one dict lookup per assignment.
     tests: dict[str, t.Any] = {name: _CHECKS[kind][0] if kind else None for name, kind in kinds.items()}
-    for owner in (*model.groups.values(), *model.hosts.values()):
+    owners: tuple[IniGroup | IniHost, ...] = (*model.groups.values(), *model.hosts.values())
+    for owner in owners:
         for record in owner.assignments:
             for name, value in record.pairs:
                 test = tests.get(name, _UNSEEN)

@@ -111,7 +111,7 @@ def _plugin_files(plugin_type: str) -> list[tuple[str, str | None]]:
         roots = list(AnsibleCollectionConfig.collection_paths or ())
     except Exception:  # noqa: BLE001  # pylint: disable=broad-exception-caught
         return []
-    files = [
+    files: list[tuple[str, str | None]] = [
         (path, None)
         for path in _python_files(os.path.join(os.path.dirname(ansible.plugins.__file__), plugin_type))
     ]

@@ -26,9 +26,11 @@ EXAMPLE = REPO_ROOT / "examples" / "hosts.ini"
 GOLDEN_GRAPH = REPO_ROOT / "tests" / "integration" / "golden" / "example_hosts.graph.txt"
 PLUGIN = "iniplus.inventory.ini"
 
-# Compressed size of the whole tarball: about 100 KB when this was written. Crossing this means a
-# large file slipped in; raise it deliberately if the collection really grew.
-MAX_TARBALL_BYTES = 256 * 1024
+# Compressed size of the whole tarball: about 100 KB when this was written, 270 KB once it shipped the
+# licence texts (LICENSES/, for REUSE), the SARIF schema the lint tests validate against and the
+# check/diff modules. Crossing this means a large file slipped in; raise it deliberately if the
+# collection really grew.
+MAX_TARBALL_BYTES = 384 * 1024
 # Path parts that only exist in a working copy: environments, caches, build and test output.
 FORBIDDEN_PARTS = {
     ".git",

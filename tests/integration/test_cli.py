@@ -216,7 +216,7 @@ def test_playbook_sees_typed_values_and_renders_templates(
 ) -> None:
     assert playbook_run.returncode == 0, playbook_run.stdout + playbook_run.stderr
     tasks = _task_results(playbook_run.stdout)
-    for name in ("types: scalars", "types: collections", "types: a templated value renders"):
+    for name in ("Types: scalars", "Types: collections", "Types: a templated value renders"):
         assert sorted(tasks[name]) == ["ok: [h1]", "ok: [h2]"], playbook_run.stdout
 
 
@@ -227,4 +227,4 @@ def test_playbook_sees_typed_values_and_renders_templates(
 def test_playbook_does_not_render_untrusted_values(playbook_run: subprocess.CompletedProcess[str]) -> None:
     assert playbook_run.returncode == 0, playbook_run.stdout + playbook_run.stderr
     tasks = _task_results(playbook_run.stdout)
-    assert sorted(tasks["canary: a b'' value is not trusted and stays literal"]) == ["ok: [h1]", "ok: [h2]"]
+    assert sorted(tasks["Canary: a b'' value is not trusted and stays literal"]) == ["ok: [h1]", "ok: [h2]"]

@@ -126,7 +126,7 @@ def test_no_warning_where_no_escape_acts(text: str) -> None:
 def test_each_host_line_is_warned_about() -> None:
     # The parser remembers the typed value of a trapped text; the warning must still come each time.
     text = "".join(f"h{n} msg=\"'a\\tb'\"\n" for n in range(3))
-    assert [(code, line) for code, line, *_rest in _warnings(text)] == [
+    assert [(warning[0], warning[1]) for warning in _warnings(text)] == [
         ("escape-sequence", n) for n in (1, 2, 3)
     ]
 

@@ -34,7 +34,7 @@ def _typed(typer: t.Callable[[str], t.Any], text: str) -> t.Any:
     try:
         value = typer(text)
     except ValueTypingError as error:
-        return ("refused", str(error).split(":")[0])
+        return ("refused", str(error).split(":", maxsplit=1)[0])
     return (type(value).__name__, repr(value))
 
 
