@@ -140,14 +140,32 @@ def _breaks_line(text: str) -> bool:
 
 
 def _reads_back(text: str, value: t.Any) -> bool:
-    """Whether ``text`` types as exactly ``value``, with no trap the parser would warn about."""
+    """Whether ``text`` types as exactly ``value``, with no trap the parser would warn about.
+
+    The one trap allowed is ``escape-sequence`` for a value that holds a character no INI line
+    can carry as it is (a line break, a control character): there the escape is what was meant.
+    """
     if _breaks_line(text):
         return False
     try:
         typed = type_value(text)
     except ValueTypingError:
         return False
-    return same_value(typed, value) and value_trap(text, typed) is None
+    if not same_value(typed, value):
+        return False
+    trap = value_trap(text, typed)
+    return trap is None or (trap[0] == "escape-sequence" and _needs_escapes(value))
+
+
+def _needs_escapes(value: t.Any) -> bool:
+    """Whether a string in ``value`` has a character that can only be written as an escape."""
+    if isinstance(value, str):
+        return not value.isprintable()
+    if isinstance(value, dict):
+        return any(_needs_escapes(key) or _needs_escapes(item) for key, item in value.items())
+    if isinstance(value, (list, tuple, set)):
+        return any(_needs_escapes(item) for item in value)
+    return False
 
 
 def _shell_forms(text: str) -> list[str]:

@@ -262,6 +262,18 @@ def test_refusals_of_the_value_writer_are_for_values_python_cannot_spell() -> No
         assert type_value(split_words("k=" + written)[0][0][2:]) == value
 
 
+def test_an_escape_is_written_only_where_no_line_can_carry_the_character() -> None:
+    for value in ("C:\\temp\\new", "a\x0bb"):
+        vars_text = render_value(value, on_host_line=False)
+        host_text = render_value(value, on_host_line=True)
+        model = parse_ini(f"[g]\nh k={host_text}\n[g:vars]\nk={vars_text}\n", "t.ini")
+        assert model.hosts["h"].variables()["k"] == value == model.groups["g"].variables()["k"]
+        codes = [diagnostic.code for diagnostic in model.warnings]
+        # A backslash that is only a backslash is written so that no escape-sequence warning
+        # comes; a vertical tab can only be written as an escape, which is then what was meant.
+        assert codes == ([] if value.isprintable() else ["escape-sequence", "escape-sequence"])
+
+
 # --- properties ---------------------------------------------------------------------------
 def _copy(value: t.Any) -> t.Any:
     return (
