@@ -181,11 +181,9 @@ from ansible.module_utils.common.text.converters import to_bytes, to_native
 from ansible.plugins.inventory import BaseFileInventoryPlugin, Cacheable, Constructable
 from ansible.utils.vars import combine_vars
 
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import (
-    IniParseError,
-    parse_ini,
-    paused_garbage_collection,
-)
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_diagnostics import IniParseError
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import paused_garbage_collection
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import parse_ini
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._cache import (
     EntryStore,
     Uncacheable,
