@@ -190,13 +190,13 @@ from ansible_collections.iniplus.inventory.plugins.plugin_utils._cache import (
     decode_models,
     encode_models,
     entry_mode,
+    parser_fingerprint,
+    sources_digest,
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._config import (
     NOT_INI_EXTENSIONS,
     is_config_path,
-    parser_fingerprint,
     resolve_source_entries,
-    sources_digest,
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._diagnostics import (
     apply_diagnostics_policy,
