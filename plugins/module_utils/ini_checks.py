@@ -636,7 +636,7 @@ def foreign_format(lines: list[str], first_error_code: str) -> tuple[Position, F
     )
     if _YAML_OR_JSON_START.fullmatch(first) is None or first_error_code == "yaml-document":
         return None
-    return Position(number, first), Finding(
+    return (number, first), Finding(
         "not-ini",
         "this file looks like YAML or JSON, not INI",
         1,

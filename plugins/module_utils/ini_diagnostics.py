@@ -23,11 +23,9 @@ MAX_ERRORS = 50
 SHOWN_PER_KIND = 3
 
 
-class Position(t.NamedTuple):
-    """The line a diagnostic points into: its number (from 1) and its text as written."""
-
-    line: int
-    text: str
+# Where a diagnostic points: (line number from 1, the line's text as written). A plain tuple,
+# not a named one: the parser makes one for every line, as enumerate() gives it.
+Position = tuple[int, str]
 
 
 class Finding(t.NamedTuple):
@@ -92,7 +90,8 @@ class DiagnosticLog:
 
     def _diagnostic(self, severity: str, at: Position, found: Finding) -> Diagnostic:
         code, message, column, span, hint = found
-        return Diagnostic(severity, code, message, self.source, at.line, column, at.text, hint, span)
+        line, text = at
+        return Diagnostic(severity, code, message, self.source, line, column, text, hint, span)
 
 
 def summarize(diagnostics: t.Iterable[Diagnostic], shown_per_kind: int = SHOWN_PER_KIND) -> list[str]:

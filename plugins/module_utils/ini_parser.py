@@ -187,17 +187,17 @@ class _Parser:
         if text.startswith(BYTE_ORDER_MARK):
             # The builtin keeps the mark and so reads the first line as a host; we drop it.
             lines[0] = lines[0][1:]
-            self.log.warn(Position(1, lines[0]), byte_order_mark())
+            self.log.warn((1, lines[0]), byte_order_mark())
         has_undecodable = has_surrogates(text)
         group_name = "ungrouped"
         section = HOSTS
         section_start = 0  # how many hosts the group of a host section had at its header
-        for number, raw_line in enumerate(lines, 1):
+        for at in enumerate(lines, 1):
             # 1. skip blank lines and whole-line comments.
+            raw_line = at[1]
             line = raw_line.strip()
             if not line or line[0] in COMMENT_MARKERS:
                 continue
-            at = new_tuple(Position, (number, raw_line))
             # strip() gives back the very same object when there is nothing to strip.
             indent = 0 if line is raw_line else len(raw_line) - len(raw_line.lstrip())
             if has_undecodable:
@@ -257,7 +257,7 @@ class _Parser:
         if not declared and kind is VARS and name not in self.pending:
             self.pending[name] = _Pending(VARS, at, indent + 2)
         if name not in self.model.groups:
-            self._group(name, at.line, 0 if declared else indent + 2)
+            self._group(name, at[0], 0 if declared else indent + 2)
         waiting = self.pending.get(name)
         if waiting is not None and kind is not VARS:
             if waiting.named_in is CHILDREN:
@@ -342,9 +342,9 @@ class _Parser:
         to_group = assignments is not None and name in self.existing_groups
         if host is None:
             records = [assignments] if assignments is not None and not to_group else []
-            hosts[name] = new_tuple(IniHost, (name, at.line, column, port, records))
+            hosts[name] = new_tuple(IniHost, (name, at[0], column, port, records))
         else:
-            if host.line != at.line:
+            if host.line != at[0]:
                 self._check_redefinition(host, port, assignments, column, at)
             if assignments is not None and not to_group:
                 host.assignments.append(assignments)
@@ -384,7 +384,7 @@ class _Parser:
                 last[pair[0]] = (pair, column)
             pairs = [pair for pair, _column in last.values()]
             columns = [column for _pair, column in last.values()]
-        return new_tuple(IniAssignments, (at.line, pairs, columns))
+        return new_tuple(IniAssignments, (at[0], pairs, columns))
 
     def _assignment(self, word: str, column: int, at: Position) -> tuple[str, t.Any] | None:
         """Split ``word`` at its first '=' and type the value; warn of its traps, remember it if clean."""
@@ -397,7 +397,7 @@ class _Parser:
                 column,
                 len(word),
                 hint="write name=value with no blanks around '='"
-                if _BLANK_BESIDE_EQUALS.search(at.text)
+                if _BLANK_BESIDE_EQUALS.search(at[1])
                 else "quote values that contain blanks: key='two words'",
             )
             return None
@@ -463,7 +463,7 @@ class _Parser:
                 name, self._name_trap(name), text, found, column=indent + 1, value_column=value_column
             ),
         )
-        self._group(group_name).assignments.append(IniAssignments(at.line, [(name, value)], [indent + 1]))
+        self._group(group_name).assignments.append(IniAssignments(at[0], [(name, value)], [indent + 1]))
 
     # --- :children lines ----------------------------------------------------------------
     def _child_line(self, group_name: str, line: str, indent: int, at: Position) -> None:
@@ -548,7 +548,7 @@ class _Parser:
         return self.name_traps[name]
 
     def _check_glued_comment(self, line: str, indent: int, at: Position | None = None) -> None:
-        self._warn_if(at or Position(0, line), glued_comment(line, indent))
+        self._warn_if(at or (0, line), glued_comment(line, indent))
 
     def _check_redefinition(
         self, host: IniHost, port: int | None, assignments: IniAssignments | None, column: int, at: Position
