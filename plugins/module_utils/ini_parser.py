@@ -553,10 +553,14 @@ class _Parser:
     def _check_redefinition(
         self, host: IniHost, port: int | None, assignments: IniAssignments | None, column: int, at: Position
     ) -> None:
-        self._warn_if(at, conflicting_port(host, port, column))
+        if (
+            port is not None and host.port is not None and port != host.port
+        ):  # checked here: once per repeated host
+            self._warn_if(at, conflicting_port(host, port, column))
         if assignments is not None and host.assignments:
             earlier = self.latest_host_vars.get(host.name)
             if earlier is None:
                 earlier = {variable.name: variable for variable in host.variable_list}
                 self.latest_host_vars[host.name] = earlier
-            self._warn_each(at, conflicting_variables(host.name, assignments, earlier))
+            for found in conflicting_variables(host.name, assignments, earlier):
+                self.log.warn(at, found)
