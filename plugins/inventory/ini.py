@@ -196,25 +196,25 @@ from ansible.plugins.inventory import BaseFileInventoryPlugin, Cacheable, Constr
 from ansible.release import __version__ as ansible_core_version
 from ansible.utils.vars import combine_vars
 
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import IniInventory
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import (
-    IniParseError,
-    parse_ini,
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_diagnostics import IniParseError
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import (
+    IniInventory,
     paused_garbage_collection,
 )
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import parse_ini
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._cache import (
     EntryStore,
     Uncacheable,
     decode_models,
     encode_models,
     entry_mode,
+    parser_fingerprint,
+    sources_digest,
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._config import (
     NOT_INI_EXTENSIONS,
     is_config_path,
-    parser_fingerprint,
     resolve_source_entries,
-    sources_digest,
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._diagnostics import (
     apply_diagnostics_policy,

@@ -3,8 +3,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Traps: inputs the builtin accepts silently but that probably do not mean what the author meant.
 
-Each check returns ``(code, message, hint)`` or ``None``. They never change a value; the
-parser only records a warning. The value checks look at the written text and the typed value
+Each value or name check returns ``(code, message, hint)`` or ``None``; each line check a
+:class:`Finding` placed in its line, or ``None``. They never change a value; the parser only
+records what they find. The value checks look at the written text and the typed value
 together, and cost one dict lookup or one regex for ordinary values.
 """
 
@@ -17,7 +18,10 @@ import re
 import tokenize
 import typing as t
 
-from .ini_model import Diagnostic, quoted, shortened
+from .ini_diagnostics import Finding, Position
+from .ini_hosts import HostPatternError, expand_host_pattern
+from .ini_lines import UNDECODABLE, HeaderShape, SectionKind, SectionLine
+from .ini_model import Diagnostic, IniAssignments, IniHost, IniVariable, quoted, shortened
 
 __all__ = [
     "ANSIBLE_VARIABLE_TYPES",
@@ -25,10 +29,20 @@ __all__ = [
     "BOOLEAN_LOOKALIKES",
     "KNOWN_ANSIBLE_VARIABLES",
     "Trap",
+    "byte_order_mark",
+    "conflicting_port",
+    "conflicting_variables",
     "drop_disproved_warnings",
     "escape_sequence_trap",
+    "foreign_format",
+    "glued_comment",
+    "header_problem",
+    "host_named_like_group",
     "needs_documented_variables",
     "trap_for_variable",
+    "undeclared_group",
+    "undecodable_bytes",
+    "unknown_section_type",
     "unknown_variable_name",
     "value_trap",
 ]
@@ -442,3 +456,206 @@ def drop_disproved_warnings(
                 continue
         kept.append(diagnostic)
     return kept
+
+
+# --- line checks: each returns a Finding placed on its line, or None --------------------------
+# A '#' glued to the end of a word: shlex starts a comment there and cuts the value short.
+_GLUED_COMMENT = re.compile(r"[^\s'\"]#")
+# The first line of a YAML or JSON document.
+_YAML_OR_JSON_START = re.compile(r"---|\{.*|[\w.-]+:\s*(?:#.*)?")
+
+
+def byte_order_mark() -> Finding:
+    return Finding(
+        "byte-order-mark",
+        "the file starts with a UTF-8 byte-order mark; ignored (ansible.builtin.ini "
+        "would read it as part of the first host name)",
+        1,
+        1,
+        "save the file as UTF-8 without BOM",
+    )
+
+
+def undecodable_bytes(line: str, indent: int) -> Finding | None:
+    found = UNDECODABLE.search(line)
+    if found is None:
+        return None
+    return Finding(
+        "not-utf8",
+        "bytes that are not UTF-8 are kept as they are (as ansible.builtin.ini does)",
+        indent + found.start() + 1,
+        1,
+        "save the file as UTF-8",
+    )
+
+
+def header_problem(header: SectionLine, line: str, indent: int, section: SectionKind) -> Finding | None:
+    """The error of a ``[`` line that is no good header, or ``None`` when it is a body line of ``section``."""
+    if header.shape is HeaderShape.SEMICOLON_COMMENT and _builtin_rejects_as_body(header.name, line, section):
+        # The builtin reads this line as a host, variable or child and fails there with an
+        # unrelated message (a host-range error, in a host section).
+        return Finding(
+            "comment-after-header",
+            f"';' comment after the section header {shortened(header.name)}",
+            indent + header.end + 1,
+            len(line) - header.end,
+            "only '#' starts a comment after a header; a ';' comment needs a line of its own",
+        )
+    if line[-1] != "]":
+        return None
+    return Finding(
+        "invalid-section",
+        f"invalid section header {quoted(line)}",
+        indent + 1,
+        len(line),
+        "a header is [group], [group:vars] or [group:children], with no blanks inside the brackets",
+    )
+
+
+def _builtin_rejects_as_body(header: str, line: str, section: SectionKind) -> bool:
+    """Whether the builtin, reading ``[g] ; comment`` as a body line of ``section``, fails.
+
+    Only then is the line reported as a misplaced comment: the verdict stays the builtin's.
+    """
+    if section is SectionKind.CHILDREN:
+        return True  # ']' is never part of a child group name
+    if section is SectionKind.VARS:
+        return "=" not in line
+    if section is SectionKind.HOSTS:
+        try:
+            expand_host_pattern(header)
+        except HostPatternError:
+            return True
+    return False
+
+
+def unknown_section_type(header: SectionLine, indent: int) -> Finding:
+    name, type_word = header.name, header.type_word or ""
+    return Finding(
+        "unknown-section-type",
+        f"section [{shortened(name)}:{shortened(type_word)}] has unknown type {quoted(type_word)}",
+        indent + header.type_start + 1,
+        len(type_word),
+        "the type after ':' must be 'vars' or 'children'",
+    )
+
+
+def assignment_traps(
+    name: str,
+    name_trap: Trap | None,
+    text: str,
+    found: Trap | None,
+    *,
+    column: int,
+    value_column: int | None = None,
+) -> list[Finding]:
+    """Place the traps found for an assignment's name (at ``column``) and value (after '=')."""
+    placed = []
+    if name_trap is not None:
+        placed.append(Finding(name_trap[0], name_trap[1], column, max(1, len(name)), name_trap[2]))
+    if found is not None:
+        where = column + len(name) + 1 if value_column is None else value_column
+        placed.append(Finding(found[0], found[1], where, max(1, len(text)), found[2]))
+    return placed
+
+
+def glued_comment(line: str, indent: int) -> Finding | None:
+    """A '#' glued to a word outside quotes: shlex drops the rest of the line as a comment."""
+    # The quotes before each match are counted once, from where the last count stopped.
+    singles = doubles = counted = 0
+    for glued in _GLUED_COMMENT.finditer(line):
+        end = glued.start() + 1
+        singles += line.count("'", counted, end)
+        doubles += line.count('"', counted, end)
+        counted = end
+        if singles % 2 == 0 and doubles % 2 == 0:
+            return Finding(
+                "comment-cuts-value",
+                "'#' right after a word starts a comment: the rest of the line is dropped",
+                indent + glued.start() + 2,
+                len(line) - glued.start() - 1,
+                "quote a value that contains '#' (pass='ab#cd'), or put a blank before a comment",
+            )
+    return None
+
+
+def conflicting_port(host: IniHost, port: int | None, column: int) -> Finding | None:
+    if port is None or host.port is None or port == host.port:
+        return None
+    return Finding(
+        "conflicting-port",
+        f"host {quoted(host.name)} was given port {host.port} on line {host.line}; "
+        f"port {port} here is ignored",
+        column,
+        len(host.name),
+        "give each host one port, or set ansible_port explicitly",
+    )
+
+
+def conflicting_variables(
+    host_name: str, assignments: IniAssignments, earlier: dict[str, IniVariable]
+) -> list[Finding]:
+    """The variables of a repeated host line that change a value set earlier (``earlier``: latest of each)."""
+    found = []
+    for variable in assignments.variables():
+        previous = earlier.get(variable.name)
+        if previous is not None and previous.value != variable.value:
+            found.append(
+                Finding(
+                    "conflicting-variable",
+                    f"host {quoted(host_name)} sets {variable.name}={shortened(repr(variable.value))} "
+                    f"here and {shortened(repr(previous.value))} on line {previous.line}; the later one wins",
+                    variable.column,
+                    len(variable.name),
+                    "define a host's variables in one place, or move shared ones to a :vars section",
+                )
+            )
+    return found
+
+
+def host_named_like_group(name: str, column: int) -> Finding:
+    return Finding(
+        "host-named-like-group",
+        f"{quoted(name)} is also a group, so the variables on this line go to the group {quoted(name)}, "
+        "not to the host",
+        column,
+        len(name),
+        f"rename the host or the group, or set them in [{shortened(name)}:vars] if the group is meant",
+    )
+
+
+def foreign_format(lines: list[str], first_error_code: str) -> tuple[Position, Finding] | None:
+    """The error that explains a failed parse of a YAML or JSON file, placed on its first line."""
+    number, first = next(
+        (
+            (number, line.strip())
+            for number, line in enumerate(lines, 1)
+            if line.strip() and line.strip()[0] not in "#;"
+        ),
+        (0, ""),
+    )
+    if _YAML_OR_JSON_START.fullmatch(first) is None or first_error_code == "yaml-document":
+        return None
+    return (number, first), Finding(
+        "not-ini",
+        "this file looks like YAML or JSON, not INI",
+        1,
+        len(first),
+        "name it *.yml / *.json so the yaml or json inventory plugins read it",
+    )
+
+
+def undeclared_group(name: str, parents: list[str], is_host: bool, column: int) -> Finding:
+    """The error for a group named by a :vars header (no ``parents``) or as a child, never declared."""
+    if not parents:
+        message = f"section [{shortened(name)}:vars] is for group {quoted(name)}, which is never declared"
+        hint = f"declare the group with a [{shortened(name)}] or [{shortened(name)}:children] section"
+        return Finding("undefined-group", message, column, len(name), hint)
+    parent = shortened(parents[-1])
+    message = f"section [{parent}:children] includes group {quoted(name)}, which is never declared"
+    hint = f"declare it with a [{shortened(name)}] section (it may be empty), or fix the name"
+    if "=" in name:
+        hint = f"a name=value line belongs under [{parent}:vars], not :children"
+    if is_host:
+        hint = f"{quoted(name)} is a host: list it under [{parent}], not :children"
+    return Finding("undefined-group", message, column, len(name), hint)

@@ -29,9 +29,11 @@ import typing as t
 from dataclasses import dataclass, field, replace
 
 from .ini_checks import value_trap
+from .ini_diagnostics import IniParseError
 from .ini_hosts import HostPatternError, expand_host_pattern, split_port
+from .ini_lines import BYTE_ORDER_MARK
 from .ini_model import IniInventory, UntrustedText
-from .ini_parser import BYTE_ORDER_MARK, IniParseError, parse_ini
+from .ini_parser import parse_ini
 from .ini_values import ValueTypingError, type_value
 from .ini_words import ShellWordsError, split_words
 

@@ -93,7 +93,7 @@ def group_variables(model: IniInventory, name: str) -> dict[str, t.Any]:
         return {}
     variables: dict[str, t.Any] = {}
     priority = DEFAULT_PRIORITY
-    for variable in group.vars:
+    for variable in group.variable_list:
         if variable.name == GROUP_PRIORITY:
             # Group.set_variable makes it the priority; a value int() refuses keeps the old one.
             with contextlib.suppress(TypeError, ValueError, OverflowError):

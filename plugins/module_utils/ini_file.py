@@ -21,8 +21,9 @@ import tempfile
 import time
 import typing as t
 
+from .ini_diagnostics import IniParseError
 from .ini_edit import EditError, EditResult
-from .ini_parser import IniParseError, decode_source
+from .ini_lines import decode_source
 
 __all__ = ["LockTimeout", "lock_path", "locked", "run_edit"]
 

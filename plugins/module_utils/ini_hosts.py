@@ -15,9 +15,18 @@ import re
 import string
 import typing as t
 
+from .ini_diagnostics import Finding
 from .ini_model import quoted, shortened
 
-__all__ = ["MAX_EXPANDED_HOSTS", "MAX_RANGES", "HostPatternError", "expand_host_pattern", "split_port"]
+__all__ = [
+    "MAX_EXPANDED_HOSTS",
+    "MAX_RANGES",
+    "HostPattern",
+    "HostPatternError",
+    "expand_host_pattern",
+    "read_host_pattern",
+    "split_port",
+]
 
 # One host pattern makes at most this many hosts: ansible.builtin.ini would build the whole
 # list first and run out of memory long before the inventory is usable.
@@ -66,6 +75,61 @@ class HostPatternError(ValueError):
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.hint = hint
+
+
+class HostPattern(t.NamedTuple):
+    """What a host pattern names: its hosts and port, or the error that refuses it; maybe a warning."""
+
+    names: list[str]
+    port: int | None
+    error: Finding | None = None
+    warning: Finding | None = None
+
+
+def read_host_pattern(pattern: str, column: int, *, legacy_ipv6: bool = False) -> HostPattern:
+    """Split the port off a pattern (at ``column`` of its line) and expand its ranges, as the builtin does.
+
+    ``legacy_ipv6``: read addresses as ansible-core before 2.19 does (see :func:`split_port`).
+    """
+    if ":" in pattern or "[" in pattern:
+        address, port = split_port(pattern, legacy_ipv6=legacy_ipv6)
+    else:
+        address, port = pattern, None
+    if port is None and pattern.strip().endswith(":"):
+        return HostPattern([], None, _pattern_error(pattern, column, "missing-port"))
+    try:
+        names = expand_host_pattern(address)
+    except HostPatternError as error:
+        return HostPattern([], None, Finding("bad-host-range", str(error), column, len(pattern), error.hint))
+    if not names:
+        return HostPattern([], port, warning=_pattern_error(pattern, column, "empty-range"))
+    for name in names:
+        if name.strip() == "---":
+            return HostPattern([], None, _pattern_error(pattern, column, "yaml-document"))
+        if not name:
+            return HostPattern([], None, _pattern_error(pattern, column, "empty-host-name"))
+    return HostPattern(names, port)
+
+
+def _pattern_error(pattern: str, column: int, code: str) -> Finding:
+    shown = quoted(pattern)
+    message, hint = {
+        "missing-port": (
+            f"host pattern {shown} ends in ':' but gives no port",
+            "':' is reserved for a port: write host:22, or drop the ':'",
+        ),
+        "empty-range": (
+            f"host pattern {shown} expands to no host at all",
+            "a range runs from begin up to end: swap the bounds, e.g. [1:10] rather than [10:1]",
+        ),
+        "yaml-document": (
+            f"host pattern {shown} looks like a YAML document start",
+            "this file looks like YAML: name it *.yml, or use the yaml inventory plugin",
+        ),
+        "empty-host-name": ("empty host name", "give the host a name"),
+    }[code]
+    span = max(1, len(pattern)) if code == "empty-host-name" else len(pattern)
+    return Finding(code, message, column, span, hint)
 
 
 def split_port(pattern: str, *, legacy_ipv6: bool = False) -> tuple[str, int | None]:

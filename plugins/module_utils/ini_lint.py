@@ -24,8 +24,10 @@ import typing as t
 from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
+from .ini_diagnostics import IniParseError
+from .ini_lines import BYTE_ORDER_MARK, decode_source
 from .ini_model import SEVERITY_ERROR, SEVERITY_WARNING, Diagnostic, IniInventory
-from .ini_parser import BYTE_ORDER_MARK, IniParseError, decode_source, parse_ini
+from .ini_parser import parse_ini
 
 __all__ = [
     "BUILTIN_KNOWLEDGE",

@@ -16,11 +16,14 @@ The model records *what the file says, in the order Ansible would apply it*:
   because the final value of a variable depends on Ansible's ``hash_behaviour``
   (a later dict may be merged into an earlier one, not replace it). They are stored one
   :class:`IniAssignments` record per line (a host line sets many variables at once);
-  ``vars`` lists them one :class:`IniVariable` each.
+  ``variable_list`` lists them one :class:`IniVariable` each (``variables()`` is the dict
+  of the values that win).
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import typing as t
 from dataclasses import dataclass, field
 
@@ -33,6 +36,7 @@ __all__ = [
     "IniStep",
     "IniVariable",
     "UntrustedText",
+    "paused_garbage_collection",
     "quoted",
     "shortened",
 ]
@@ -161,8 +165,13 @@ class IniHost(t.NamedTuple):
     assignments: list[IniAssignments]
 
     @property
-    def vars(self) -> list[IniVariable]:
+    def variable_list(self) -> list[IniVariable]:
         """Every assignment to the host in file order, one per variable (a new list each time)."""
+        return _each_variable(self.assignments)
+
+    @property
+    def vars(self) -> list[IniVariable]:
+        """Deprecated alias of :attr:`variable_list` (unlike Ansible's ``Host.vars``, a list, not a dict)."""
         return _each_variable(self.assignments)
 
     def variables(self) -> dict[str, t.Any]:
@@ -182,8 +191,13 @@ class IniGroup:
     assignments: list[IniAssignments] = field(default_factory=list)
 
     @property
-    def vars(self) -> list[IniVariable]:
+    def variable_list(self) -> list[IniVariable]:
         """Every assignment to the group in file order, one per variable (a new list each time)."""
+        return _each_variable(self.assignments)
+
+    @property
+    def vars(self) -> list[IniVariable]:
+        """Deprecated alias of :attr:`variable_list` (unlike Ansible's ``Host.vars``, a list, not a dict)."""
         return _each_variable(self.assignments)
 
     def variables(self) -> dict[str, t.Any]:
@@ -228,3 +242,22 @@ def _each_variable(records: list[IniAssignments]) -> list[IniVariable]:
 
 def _last_wins(records: list[IniAssignments]) -> dict[str, t.Any]:
     return {name: value for record in records for name, value in record.pairs}
+
+
+@contextlib.contextmanager
+def paused_garbage_collection() -> t.Iterator[None]:
+    """Keep the cyclic garbage collector out of a burst of allocations (parsing, building).
+
+    Parsing a large file makes hundreds of thousands of objects and none of them can form a
+    garbage cycle, yet every 700 allocations the collector walks the young ones and now and
+    then all of them: about a fifth of the parse time. It runs again as usual afterwards.
+    Nested uses cost nothing: only the outermost pauses and resumes it.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -14,23 +14,46 @@ effects, so that replaying the model into Ansible's inventory gives the builtin'
   ``ast.literal_eval`` (see :mod:`ini_values`).
 
 Unlike the builtin it does not stop at the first error: every error in the file is collected
-and raised together in one :class:`IniParseError`.
+and raised together in one :class:`IniParseError`. The checks that warn of traps live in
+:mod:`ini_checks`; the parser only records what they find, at the position it passes them.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
 import typing as t
 from dataclasses import dataclass, field
 
-from .ini_checks import Trap, trap_for_variable, unknown_variable_name, value_trap
-from .ini_hosts import HostPatternError, expand_host_pattern, split_port
+from .ini_checks import (
+    Trap,
+    assignment_traps,
+    byte_order_mark,
+    conflicting_port,
+    conflicting_variables,
+    foreign_format,
+    glued_comment,
+    header_problem,
+    host_named_like_group,
+    trap_for_variable,
+    undeclared_group,
+    undecodable_bytes,
+    unknown_section_type,
+    unknown_variable_name,
+    value_trap,
+)
+from .ini_diagnostics import MAX_ERRORS, DiagnosticLog, Finding, IniParseError, Position
+from .ini_hosts import read_host_pattern
+from .ini_lines import (
+    BYTE_ORDER_MARK,
+    COMMENT_MARKERS,
+    HeaderShape,
+    SectionKind,
+    decode_source,
+    has_surrogates,
+    section_kind,
+    section_line,
+)
 from .ini_model import (
-    SEVERITY_ERROR,
-    SEVERITY_WARNING,
-    Diagnostic,
     IniAssignments,
     IniGroup,
     IniHost,
@@ -38,62 +61,42 @@ from .ini_model import (
     IniStep,
     IniVariable,
     UntrustedText,
+    paused_garbage_collection,
     quoted,
     shortened,
 )
 from .ini_values import ValueTypingError, type_value, type_value_as_string
 from .ini_words import ShellWordsError, split_words
 
-__all__ = ["MAX_ERRORS", "IniParseError", "parse_ini", "parse_ini_file"]
+__all__ = ["MAX_ERRORS", "IniParseError", "parse_ini", "parse_ini_file", "paused_garbage_collection"]
 
 # --- grammar ----------------------------------------------------------------------------
-# Whole-line comments start with one of these (after leading blanks).
-COMMENT_MARKERS = frozenset("#;")
-# '[name]' or '[name:kind]', then blanks and an optional '#' comment. A name is anything but
-# ':', ']' and blanks; the kind is a word.
-_SECTION = re.compile(r"\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?")
 # A line in a ':children' section: one group name, then blanks and an optional '#' comment.
 _CHILD_NAME = re.compile(r"([^:\]\s]+)\s*(?:#.*)?")
-# A header followed by a ';' comment, which the builtin does not recognise as a header.
-_HEADER_WITH_SEMICOLON_COMMENT = re.compile(r"(\[[^\]\s]+\])\s*;.*")
-# A '#' glued to the end of a word: shlex starts a comment there and cuts the value short.
-_GLUED_COMMENT = re.compile(r"[^\s'\"]#")
-# The first line of a YAML or JSON document.
-_YAML_OR_JSON_START = re.compile(r"---|\{.*|[\w.-]+:\s*(?:#.*)?")
-_UNDECODABLE = re.compile("[\udc80-\udcff]")
-SECTION_KINDS = ("hosts", "children", "vars")
+_BLANK_BESIDE_EQUALS = re.compile(r"\s=|=\s")
 # Groups every Ansible inventory has before any source is read.
 IMPLICIT_GROUPS = ("all", "ungrouped")
-BYTE_ORDER_MARK = "\ufeff"
-# How many errors one parse reports before it stops listing them.
-MAX_ERRORS = 50
+HOSTS, VARS, CHILDREN = SectionKind.HOSTS, SectionKind.VARS, SectionKind.CHILDREN
+UNREADABLE = SectionKind.UNREADABLE
 
 TYPERS: dict[str, t.Callable[[str], t.Any]] = {
     "literal_eval": type_value,
     "string": type_value_as_string,
 }
 
+# --- helpers of the hot loop ------------------------------------------------------------
+# tuple.__new__ builds a named tuple without its Python-level constructor.
+new_tuple = tuple.__new__
+_FAILED = object()
+_IMMUTABLE_TYPES = frozenset((str, UntrustedText, int, float, bool, type(None)))
+# Every memo table is bounded: a file of a million different words does not keep them all.
+_MEMO_LIMIT = 65536
 
-class IniParseError(ValueError):
-    """Every error found in one INI source; ``str()`` lists them with line, column and hint."""
 
-    def __init__(self, diagnostics: list[Diagnostic], suppressed: int = 0) -> None:
-        self.diagnostics = diagnostics
-        self.suppressed = suppressed
-        super().__init__(self.render())
-
-    @property
-    def first(self) -> Diagnostic:
-        return self.diagnostics[0]
-
-    def render(self) -> str:
-        count = len(self.diagnostics) + self.suppressed
-        noun = "error" if count == 1 else "errors"
-        parts = [f"{count} {noun} in {self.first.source}:"]
-        parts.extend(diagnostic.render() for diagnostic in self.diagnostics)
-        if self.suppressed:
-            parts.append(f"... and {self.suppressed} more errors not shown")
-        return "\n".join(parts)
+def _remember(memo: dict[str, t.Any], key: str, value: t.Any) -> None:
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
 
 
 def parse_ini_file(
@@ -107,11 +110,7 @@ def parse_ini_file(
     with open(path, "rb") as handle:
         data = handle.read()
     return parse_ini(
-        data,
-        path,
-        known_groups=known_groups,
-        transform_group_name=transform_group_name,
-        typing=typing,
+        data, path, known_groups=known_groups, transform_group_name=transform_group_name, typing=typing
     )
 
 
@@ -138,53 +137,13 @@ def parse_ini(
         return parser.parse(decode_source(data))
 
 
-@contextlib.contextmanager
-def paused_garbage_collection() -> t.Iterator[None]:
-    """Keep the cyclic garbage collector out of a burst of allocations.
-
-    Parsing a large file makes hundreds of thousands of objects and none of them can form a
-    garbage cycle, yet every 700 allocations the collector walks the young ones and now and
-    then all of them: about a fifth of the parse time. It runs again as usual afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def decode_source(data: str | bytes) -> str:
-    """Decode as Ansible does: UTF-8, undecodable bytes kept as lone surrogates."""
-    if isinstance(data, bytes):
-        return data.decode("utf-8", "surrogateescape")
-    return data
-
-
-def _has_undecodable_bytes(text: str) -> bool:
-    """Whether decoding kept bytes that are not UTF-8 (as lone surrogates).
-
-    Cheaper than searching the text: most files are ASCII, and a str that UTF-8 can encode
-    holds no surrogate at all.
-    """
-    if text.isascii():
-        return False
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _UNDECODABLE.search(text) is not None
-    return False
-
-
 @dataclass
 class _Pending:
     """A group named before it was declared, waiting for its ``[name]`` or ``[name:children]``."""
 
-    kind: str  # "children" (named as a child) or "vars" (only a [name:vars] section so far)
-    line: int
+    named_in: SectionKind  # CHILDREN (named as a child) or VARS (only a [name:vars] section so far)
+    at: Position
     column: int
-    line_text: str
     parents: list[str] = field(default_factory=list)
 
 
@@ -204,6 +163,7 @@ class _Parser:
         self.typer = typer
         self.legacy_ipv6 = legacy_ipv6
         self.model = IniInventory(source=source)
+        self.log = DiagnosticLog(source, self.model.diagnostics)
         # Groups that exist in Ansible's inventory at this point of the file.
         self.existing_groups: set[str] = set(IMPLICIT_GROUPS) | set(known_groups)
         # Each group's hosts in order, as dict keys: a host listed twice is a member once.
@@ -214,14 +174,7 @@ class _Parser:
         # date line by line so that a repeated host line costs its own variables only.
         self.latest_host_vars: dict[str, dict[str, IniVariable]] = {}
         self.pending: dict[str, _Pending] = {}
-        # The host section being read: its group and how many members it had at its header.
-        self.section_group: str | None = "ungrouped"
-        self.section_start = 0
-        self.errors: list[Diagnostic] = []
-        self.suppressed_errors = 0
-        self.line_number = 0
-        self.raw_line = ""
-        # Checks that depend only on a name are done once per name.
+        # Memo tables (see _remember). Checks that depend only on a name are done once per name.
         self.name_traps: dict[str, Trap | None] = {}
         # Host-line words whose value is immutable and springs no trap, as (name, value): most
         # words repeat (ports, booleans, roles). Values with a trap are remembered by their
@@ -238,201 +191,149 @@ class _Parser:
         if text.startswith(BYTE_ORDER_MARK):
             # The builtin keeps the mark and so reads the first line as a host; we drop it.
             lines[0] = lines[0][1:]
-            self.line_number, self.raw_line = 1, lines[0]
-            self._warn(
-                "byte-order-mark",
-                "the file starts with a UTF-8 byte-order mark; ignored (ansible.builtin.ini "
-                "would read it as part of the first host name)",
-                1,
-                1,
-                "save the file as UTF-8 without BOM",
-            )
-        has_undecodable = _has_undecodable_bytes(text)
+            self.log.warn((1, lines[0]), byte_order_mark())
+        has_undecodable = has_surrogates(text)
         group_name = "ungrouped"
-        kind = "hosts"
-        for self.line_number, self.raw_line in enumerate(lines, 1):
+        section = HOSTS
+        section_start = 0  # how many hosts the group of a host section had at its header
+        for at in enumerate(lines, 1):
             # 1. skip blank lines and whole-line comments.
-            line = self.raw_line.strip()
+            raw_line = at[1]
+            line = raw_line.strip()
             if not line or line[0] in COMMENT_MARKERS:
                 continue
             # strip() gives back the very same object when there is nothing to strip.
-            indent = 0 if line is self.raw_line else len(self.raw_line) - len(self.raw_line.lstrip())
-            if has_undecodable and _UNDECODABLE.search(line):
-                self._warn(
-                    "not-utf8",
-                    "bytes that are not UTF-8 are kept as they are (as ansible.builtin.ini does)",
-                    indent + _UNDECODABLE.search(line).start() + 1,  # type: ignore[union-attr]
-                    1,
-                    "save the file as UTF-8",
-                )
+            indent = 0 if line is raw_line else len(raw_line) - len(raw_line.lstrip())
+            if has_undecodable:
+                self._warn_if(at, undecodable_bytes(line, indent))
             # 2. a section header switches the group and the kind of lines that follow.
             if line[0] == "[":
-                header = _SECTION.fullmatch(line)
+                header = section_line(line)
+                if header is not None and header.shape is HeaderShape.SECTION:
+                    if section is HOSTS:
+                        self._record_members(group_name, section_start)
+                    group_name, section = self._enter_section(header.name, header.type_word, at, indent)
+                    if section is UNREADABLE:
+                        self.log.error(at, unknown_section_type(header, indent))
+                    section_start = len(self.group_hosts.get(group_name, ()))
+                    continue
                 if header is not None:
-                    self._end_host_section()
-                    group_name, kind = self._enter_section(header, indent)
-                    if kind == "hosts":
-                        self.section_group = group_name
-                        self.section_start = len(self.group_hosts.get(group_name, ()))
-                    continue
-                glued = _HEADER_WITH_SEMICOLON_COMMENT.fullmatch(line)
-                if glued is not None and self._builtin_rejects_as_body(glued.group(1), line, kind):
-                    # The builtin reads this line as a host, variable or child and fails there
-                    # with an unrelated message (a host-range error, in a host section).
-                    self._error(
-                        "comment-after-header",
-                        f"';' comment after the section header {shortened(glued.group(1))}",
-                        indent + glued.end(1) + 1,
-                        len(line) - glued.end(1),
-                        "only '#' starts a comment after a header; a ';' comment needs a line of its own",
-                    )
-                    kind = "invalid"
-                    continue
-                if line[-1] == "]":
-                    self._error(
-                        "invalid-section",
-                        f"invalid section header {quoted(line)}",
-                        indent + 1,
-                        len(line),
-                        "a header is [group], [group:vars] or [group:children], "
-                        "with no blanks inside the brackets",
-                    )
-                    kind = "invalid"
-                    continue
+                    problem = header_problem(header, line, indent, section)
+                    if problem is not None:
+                        self.log.error(at, problem)
+                        section = UNREADABLE
+                        continue
             # 3. any other line is read by the kind of the current section.
-            if kind == "hosts":
-                self._host_line(group_name, line, indent)
-            elif kind == "vars":
-                self._vars_line(group_name, line, indent)
-            elif kind == "children":
-                self._child_line(group_name, line, indent)
-            # kind "invalid": lines under a bad header are skipped; its error is reported.
-        self._end_host_section()
+            if section is HOSTS:
+                self._host_line(group_name, line, indent, at)
+            elif section is VARS:
+                self._vars_line(group_name, line, indent, at)
+            elif section is CHILDREN:
+                self._child_line(group_name, line, indent, at)
+            # UNREADABLE: lines under a bad header are skipped; its error is reported.
+        if section is HOSTS:
+            self._record_members(group_name, section_start)
         # 4. every group still pending was named but never declared.
-        self._report_undeclared()
-        if self.errors:
-            self._explain_foreign_format(lines)
-            raise IniParseError(self.errors, self.suppressed_errors)
+        for name, waiting in self.pending.items():
+            self.log.error(
+                waiting.at, undeclared_group(name, waiting.parents, name in self.model.hosts, waiting.column)
+            )
+        if self.log.errors:
+            explained = foreign_format(lines, self.log.errors[0].code)
+            if explained is not None:
+                self.log.lead_with(*explained)
+            raise IniParseError(self.log.errors, self.log.suppressed)
         for name, members in self.group_hosts.items():
             self.model.groups[name].hosts = list(members)
         return self.model
 
     # --- sections -----------------------------------------------------------------------
-    @staticmethod
-    def _builtin_rejects_as_body(header: str, line: str, kind: str) -> bool:
-        """Whether the builtin, reading ``[g] ; comment`` as a body line of ``kind``, fails.
-
-        Only then is the line reported as a misplaced comment: the verdict stays the builtin's.
-        """
-        if kind == "children":
-            return True  # ']' is never part of a child group name
-        if kind == "vars":
-            return "=" not in line
-        if kind == "hosts":
-            try:
-                expand_host_pattern(header)
-            except HostPatternError:
-                return True
-        return False
-
-    def _enter_section(self, header: re.Match[str], indent: int) -> tuple[str, str]:
-        written_name, written_kind = header.group(1), header.group(2)
+    def _enter_section(
+        self, written_name: str, type_word: str | None, at: Position, indent: int
+    ) -> tuple[str, SectionKind]:
         name = self.transform(written_name) if self.transform else written_name
-        kind = written_kind or "hosts"
-        if kind not in SECTION_KINDS:
-            self._error(
-                "unknown-section-type",
-                f"section [{shortened(written_name)}:{shortened(written_kind)}] "
-                f"has unknown type {quoted(written_kind)}",
-                indent + header.start(2) + 1,
-                len(written_kind),
-                "the type after ':' must be 'vars' or 'children'",
-            )
-            return name, "invalid"
-        if name not in self.existing_groups:
-            # [g] and [g:children] declare a group; [g:vars] alone does not, so it is
-            # remembered, unless g is already waiting to be declared as somebody's child.
-            if kind == "vars" and name not in self.pending:
-                self.pending[name] = _Pending("vars", self.line_number, indent + 2, self.raw_line)
-            self._add_group(name, indent + 2)
-        elif name not in self.model.groups:
-            self._group(name).line = self.line_number
+        kind = section_kind(type_word)
+        if kind is None:
+            return name, UNREADABLE
+        declared = name in self.existing_groups
+        # [g] and [g:children] declare a group; [g:vars] alone does not, so it is remembered,
+        # unless g is already waiting to be declared as somebody's child.
+        if not declared and kind is VARS and name not in self.pending:
+            self.pending[name] = _Pending(VARS, at, indent + 2)
+        if name not in self.model.groups:
+            self._group(name, at[0], 0 if declared else indent + 2)
         waiting = self.pending.get(name)
-        if waiting is not None and kind != "vars":
-            if waiting.kind == "children":
+        if waiting is not None and kind is not VARS:
+            if waiting.named_in is CHILDREN:
                 self._resolve_pending_children(name)
             else:
                 del self.pending[name]
         return name, kind
 
-    def _end_host_section(self) -> None:
-        """Record the hosts the section now ending added to its group, as one step."""
-        name = self.section_group
-        if name is not None:
-            stop = len(self.group_hosts.get(name, ()))
-            if stop > self.section_start:
-                self.model.steps.append(IniStep(name, None, self.section_start, stop))
-            self.section_group = None
+    def _record_members(self, group_name: str, start: int) -> None:
+        """Record the hosts the host section now ending added to its group, as one step."""
+        stop = len(self.group_hosts.get(group_name, ()))
+        if stop > start:
+            self.model.steps.append(IniStep(group_name, None, start, stop))
 
-    def _add_group(self, name: str, column: int) -> IniGroup:
-        group = IniGroup(name, self.line_number, column)
-        self.model.groups[name] = group
-        self.group_hosts[name] = {}
-        self.existing_groups.add(name)
-        return group
-
-    def _group(self, name: str) -> IniGroup:
-        """The model entry of an existing group, made on first use for implicit/known groups."""
+    def _group(self, name: str, line: int = 0, column: int = 0) -> IniGroup:
+        """The model entry of a group, made complete on first use: model, members and existence."""
         group = self.model.groups.get(name)
         if group is None:
-            group = IniGroup(name, 0, 0)
+            group = IniGroup(name, line, column)
             self.model.groups[name] = group
             self.group_hosts[name] = {}
+            self.existing_groups.add(name)
         return group
 
     # --- host lines ---------------------------------------------------------------------
-    def _host_line(self, group_name: str, line: str, indent: int) -> None:
+    def _host_line(self, group_name: str, line: str, indent: int, at: Position) -> None:
         try:
             words, columns = split_words(line, indent + 1)
         except ShellWordsError as error:
             self._error(
+                at,
                 "unclosed-quote",
                 f"cannot split host line: {error}",
                 indent + error.offset + 1,
                 len(line) - error.offset,
-                "close the quote, or escape a literal quote or backslash with '\\'",
+                hint="close the quote, or escape a literal quote or backslash with '\\'",
             )
             return
         if not words:
             return  # only a comment after blanks, e.g. an escaped-nothing line
         pattern, column = words[0], columns[0]
+        names: t.Sequence[str]
         if ":" in pattern or "[" in pattern or pattern == "---" or not pattern.strip():
-            names, port = self._host_names(pattern, column)
-            if names is None:
+            read = read_host_pattern(pattern, column, legacy_ipv6=self.legacy_ipv6)
+            if read.error is not None:
+                self.log.error(at, read.error)
                 return
+            names, port = read.names, read.port
+            if read.warning is not None:
+                self.log.warn(at, read.warning)
+            if not names:
+                self._group(group_name)  # even a range of no host makes the section's group
         else:
-            names, port = None, None  # a plain name: no port, no range, nothing to refuse
+            names, port = (pattern,), None  # a plain name: no port, no range, nothing to refuse
         assignments = None
         if len(words) > 1:
-            assignments = self._host_variables(words, columns)
+            assignments = self._host_variables(words, columns, at)
             if assignments is None:
                 return
         if "#" in line:
-            self._check_glued_comment(line, indent)
-        if names is None:
-            self._add_host(group_name, pattern, port, assignments, column)
-            return
-        self._group(group_name)  # even a range of no host makes the section's group
+            self._check_glued_comment(line, indent, at)
         for name in names:
-            self._add_host(group_name, name, port, assignments, column)
+            self._add_host(group_name, name, port, assignments, column, at)
 
-    def _add_host(
+    def _add_host(  # noqa: PLR0917 - once per host: keyword arguments would cost
         self,
         group_name: str,
         name: str,
         port: int | None,
         assignments: IniAssignments | None,
         column: int,
+        at: Position,
     ) -> None:
         members = self.group_hosts.get(group_name)
         if members is None:
@@ -443,13 +344,12 @@ class _Parser:
         # Ansible's set_variable looks the name up among groups first, so variables of a
         # host that shares its name with a group land on the group.
         to_group = assignments is not None and name in self.existing_groups
-        line_number = self.line_number
         if host is None:
             records = [assignments] if assignments is not None and not to_group else []
-            hosts[name] = new_tuple(IniHost, (name, line_number, column, port, records))
+            hosts[name] = new_tuple(IniHost, (name, at[0], column, port, records))
         else:
-            if host.line != line_number:
-                self._check_redefinition(host, port, assignments, column)
+            if host.line != at[0]:
+                self._check_redefinition(host, port, assignments, column, at)
             if assignments is not None and not to_group:
                 host.assignments.append(assignments)
                 latest = self.latest_host_vars.get(name)
@@ -458,57 +358,12 @@ class _Parser:
         members[name] = None
         if to_group:
             self._group(name).assignments.append(assignments)  # type: ignore[arg-type]
-            self._warn_host_named_like_group(name, column)
+            # Only where it has an effect (variables on the line), and once per name.
+            if name not in self.clashes_warned:
+                self.clashes_warned.add(name)
+                self.log.warn(at, host_named_like_group(name, column))
 
-    def _host_names(self, pattern: str, column: int) -> tuple[list[str] | None, int | None]:
-        if ":" in pattern or "[" in pattern:
-            address, port = split_port(pattern, legacy_ipv6=self.legacy_ipv6)
-        else:
-            address, port = pattern, None
-        if port is None and pattern.strip().endswith(":"):
-            self._error(
-                "missing-port",
-                f"host pattern {quoted(pattern)} ends in ':' but gives no port",
-                column,
-                len(pattern),
-                "':' is reserved for a port: write host:22, or drop the ':'",
-            )
-            return None, None
-        try:
-            names = expand_host_pattern(address)
-        except HostPatternError as error:
-            self._error("bad-host-range", str(error), column, len(pattern), error.hint)
-            return None, None
-        if not names:
-            self._warn(
-                "empty-range",
-                f"host pattern {quoted(pattern)} expands to no host at all",
-                column,
-                len(pattern),
-                "a range runs from begin up to end: swap the bounds, e.g. [1:10] rather than [10:1]",
-            )
-        for name in names:
-            if name.strip() == "---":
-                self._error(
-                    "yaml-document",
-                    f"host pattern {quoted(pattern)} looks like a YAML document start",
-                    column,
-                    len(pattern),
-                    "this file looks like YAML: name it *.yml, or use the yaml inventory plugin",
-                )
-                return None, None
-            if not name:
-                self._error(
-                    "empty-host-name",
-                    "empty host name",
-                    column,
-                    max(1, len(pattern)),
-                    "give the host a name",
-                )
-                return None, None
-        return names, port
-
-    def _host_variables(self, words: list[str], columns: list[int]) -> IniAssignments | None:
+    def _host_variables(self, words: list[str], columns: list[int], at: Position) -> IniAssignments | None:
         """The ``name=value`` words after the host pattern, typed, with their columns.
 
         The hot loop of a large inventory. Most words repeat (ports, booleans, roles), so a
@@ -521,7 +376,7 @@ class _Parser:
         for index in range(1, len(words)):
             pair = get(words[index])
             if pair is None:
-                pair = self._assignment(words[index], columns[index])
+                pair = self._assignment(words[index], columns[index], at)
                 if pair is None:
                     return None
             pairs.append(pair)
@@ -533,19 +388,20 @@ class _Parser:
                 last[pair[0]] = (pair, column)
             pairs = [pair for pair, _column in last.values()]
             columns = [column for _pair, column in last.values()]
-        return new_tuple(IniAssignments, (self.line_number, pairs, columns))
+        return new_tuple(IniAssignments, (at[0], pairs, columns))
 
-    def _assignment(self, word: str, column: int) -> tuple[str, t.Any] | None:
+    def _assignment(self, word: str, column: int, at: Position) -> tuple[str, t.Any] | None:
         """Split ``word`` at its first '=' and type the value; warn of its traps, remember it if clean."""
         name, equals, text = word.partition("=")
         if not equals:
             self._error(
+                at,
                 "expected-key-value",
                 f"expected key=value after the host name, got {quoted(word)}",
                 column,
                 len(word),
-                "write name=value with no blanks around '='"
-                if _BLANK_BESIDE_EQUALS.search(self.raw_line)
+                hint="write name=value with no blanks around '='"
+                if _BLANK_BESIDE_EQUALS.search(at[1])
                 else "quote values that contain blanks: key='two words'",
             )
             return None
@@ -554,7 +410,7 @@ class _Parser:
             try:
                 value = self.typer(text)
             except ValueTypingError as error:
-                self._unusable_value(text, error, column + len(name) + 1)
+                self._unusable_value(text, error, column + len(name) + 1, at)
                 return None
             typed = (value, value_trap(text, value) if self.check_values else None)
         value, value_trap_found = typed
@@ -564,7 +420,7 @@ class _Parser:
         pair = (name, value)
         trapped = name_trap is not None or value_trap_found is not None
         if trapped:
-            self._warn_traps(name, name_trap, text, value_trap_found, column=column)
+            self._warn_each(at, assignment_traps(name, name_trap, text, value_trap_found, column=column))
         # Lists and dicts stay fresh per line, as the builtin makes them. A trapped word is not
         # remembered (its warnings come each time), only its typed value.
         if type(value) in _IMMUTABLE_TYPES:
@@ -574,91 +430,89 @@ class _Parser:
                 _remember(self.clean_words, word, pair)
         return pair
 
-    def _typed(self, typer: t.Callable[[str], t.Any], text: str, column: int) -> t.Any:
-        try:
-            return typer(text)
-        except ValueTypingError as error:
-            self._unusable_value(text, error, column)
-            return _FAILED
-
-    def _unusable_value(self, text: str, error: ValueTypingError, column: int) -> None:
+    def _unusable_value(self, text: str, error: ValueTypingError, column: int, at: Position) -> None:
         self._error(
+            at,
             "unusable-value",
             f"value {quoted(text)} cannot be used: {error}",
             column,
             len(text),
-            "quote the value to keep it as a string",
+            hint="quote the value to keep it as a string",
         )
 
     # --- :vars lines --------------------------------------------------------------------
-    def _vars_line(self, group_name: str, line: str, indent: int) -> None:
+    def _vars_line(self, group_name: str, line: str, indent: int, at: Position) -> None:
         name, equals, text = line.partition("=")
         if not equals:
             self._error(
+                at,
                 "expected-key-value",
                 f"expected key=value in [{shortened(group_name)}:vars], got {quoted(line)}",
                 indent + 1,
                 len(line),
-                "each line of a :vars section is one name=value",
+                hint="each line of a :vars section is one name=value",
             )
             return
         value_column = indent + len(name) + 2 + (len(text) - len(text.lstrip()))
-        value = self._typed(self.typer, text.strip(), value_column)
-        if value is _FAILED:
+        try:
+            value = self.typer(text.strip())
+        except ValueTypingError as error:
+            self._unusable_value(text.strip(), error, value_column, at)
             return
         name, text = name.strip(), text.strip()
         found = trap_for_variable(name, value_trap(text, value)) if self.check_values else None
-        self._warn_traps(
-            name, self._name_trap(name), text, found, column=indent + 1, value_column=value_column
+        self._warn_each(
+            at,
+            assignment_traps(
+                name, self._name_trap(name), text, found, column=indent + 1, value_column=value_column
+            ),
         )
-        self._group(group_name).assignments.append(
-            IniAssignments(self.line_number, [(name, value)], [indent + 1])
-        )
+        self._group(group_name).assignments.append(IniAssignments(at[0], [(name, value)], [indent + 1]))
 
     # --- :children lines ----------------------------------------------------------------
-    def _child_line(self, group_name: str, line: str, indent: int) -> None:
+    def _child_line(self, group_name: str, line: str, indent: int, at: Position) -> None:
         match = _CHILD_NAME.fullmatch(line)
         if match is None:
             self._error(
+                at,
                 "expected-group-name",
                 f"expected a group name in [{shortened(group_name)}:children], got {quoted(line)}",
                 indent + 1,
                 len(line),
-                "one group name a line; comments after it start with '#'",
+                hint="one group name a line; comments after it start with '#'",
             )
             return
         child = match.group(1)
         if child in self.existing_groups:
-            self._add_child(group_name, child, indent + 1)
+            self._add_child(group_name, child, indent + 1, at)
             return
         waiting = self.pending.get(child)
         if waiting is None:
-            self.pending[child] = _Pending(
-                "children", self.line_number, indent + 1, self.raw_line, [group_name]
-            )
+            self.pending[child] = _Pending(CHILDREN, at, indent + 1, [group_name])
         else:
             waiting.parents.append(group_name)
 
     def _resolve_pending_children(self, name: str) -> None:
         waiting = self.pending[name]
         for parent in waiting.parents:
-            self._add_child(parent, name, waiting.column)
+            self._add_child(parent, name, waiting.column, waiting.at)
             parent_waiting = self.pending.get(parent)
-            if parent_waiting is not None and parent_waiting.kind == "children":
+            if parent_waiting is not None and parent_waiting.named_in is CHILDREN:
                 self._resolve_pending_children(parent)
         del self.pending[name]
 
-    def _add_child(self, parent: str, child: str, column: int) -> None:
+    def _add_child(self, parent: str, child: str, column: int, at: Position) -> None:
         edges = self.child_edges.setdefault(parent, {})
         if child in edges:
             return
         if child == parent or self._reaches(child, parent):
             self._error(
+                at,
                 "child-cycle",
                 f"making {quoted(child)} a child of {quoted(parent)} creates a loop of groups",
                 column,
                 len(child),
-                f"remove {quoted(child)} from [{shortened(parent)}:children] or the line that makes "
+                hint=f"remove {quoted(child)} from [{shortened(parent)}:children] or the line that makes "
                 f"{quoted(parent)} a descendant of {quoted(child)}",
             )
             return
@@ -679,166 +533,38 @@ class _Parser:
                     stack.append(child)
         return False
 
-    # --- traps (warnings) ---------------------------------------------------------------
+    # --- recording ----------------------------------------------------------------------
+    def _error(self, at: Position, code: str, message: str, column: int, span: int, *, hint: str) -> None:
+        self.log.error(at, Finding(code, message, column, span, hint))
+
+    def _warn_if(self, at: Position, found: Finding | None) -> None:
+        if found is not None:
+            self.log.warn(at, found)
+
+    def _warn_each(self, at: Position, findings: list[Finding]) -> None:
+        for found in findings:
+            self.log.warn(at, found)
+
     def _name_trap(self, name: str) -> Trap | None:
         """The trap of a variable name, checked once per name."""
         if name not in self.name_traps:
-            self.name_traps[name] = unknown_variable_name(name)
+            _remember(self.name_traps, name, unknown_variable_name(name))
         return self.name_traps[name]
 
-    def _warn_traps(
-        self,
-        name: str,
-        name_trap: Trap | None,
-        text: str,
-        found: Trap | None,
-        *,
-        column: int,
-        value_column: int | None = None,
-    ) -> None:
-        """Warn about the traps already found for an assignment's name and value."""
-        if name_trap is not None:
-            self._warn(name_trap[0], name_trap[1], column, max(1, len(name)), name_trap[2])
-        if found is not None:
-            where = column + len(name) + 1 if value_column is None else value_column
-            self._warn(found[0], found[1], where, max(1, len(text)), found[2])
-
-    def _check_glued_comment(self, line: str, indent: int) -> None:
-        # The quotes before each match are counted once, from where the last count stopped.
-        singles = doubles = counted = 0
-        for glued in _GLUED_COMMENT.finditer(line):
-            end = glued.start() + 1
-            singles += line.count("'", counted, end)
-            doubles += line.count('"', counted, end)
-            counted = end
-            if singles % 2 == 0 and doubles % 2 == 0:
-                self._warn(
-                    "comment-cuts-value",
-                    "'#' right after a word starts a comment: the rest of the line is dropped",
-                    indent + glued.start() + 2,
-                    len(line) - glued.start() - 1,
-                    "quote a value that contains '#' (pass='ab#cd'), or put a blank before a comment",
-                )
-                return
+    def _check_glued_comment(self, line: str, indent: int, at: Position | None = None) -> None:
+        self._warn_if(at or (0, line), glued_comment(line, indent))
 
     def _check_redefinition(
-        self, host: IniHost, port: int | None, assignments: IniAssignments | None, column: int
+        self, host: IniHost, port: int | None, assignments: IniAssignments | None, column: int, at: Position
     ) -> None:
-        if port is not None and host.port is not None and port != host.port:
-            self._warn(
-                "conflicting-port",
-                f"host {quoted(host.name)} was given port {host.port} on line {host.line}; "
-                f"port {port} here is ignored",
-                column,
-                len(host.name),
-                "give each host one port, or set ansible_port explicitly",
-            )
+        if (
+            port is not None and host.port is not None and port != host.port
+        ):  # checked here: once per repeated host
+            self._warn_if(at, conflicting_port(host, port, column))
         if assignments is not None and host.assignments:
             earlier = self.latest_host_vars.get(host.name)
             if earlier is None:
-                earlier = {variable.name: variable for variable in host.vars}
+                earlier = {variable.name: variable for variable in host.variable_list}
                 self.latest_host_vars[host.name] = earlier
-            for variable in assignments.variables():
-                previous = earlier.get(variable.name)
-                if previous is not None and previous.value != variable.value:
-                    self._warn(
-                        "conflicting-variable",
-                        f"host {quoted(host.name)} sets {variable.name}={shortened(repr(variable.value))} "
-                        f"here and {shortened(repr(previous.value))} on line {previous.line}; "
-                        "the later one wins",
-                        variable.column,
-                        len(variable.name),
-                        "define a host's variables in one place, or move shared ones to a :vars section",
-                    )
-
-    def _warn_host_named_like_group(self, name: str, column: int) -> None:
-        # Only where it has an effect (variables on the line), and once per name.
-        if name in self.clashes_warned:
-            return
-        self.clashes_warned.add(name)
-        self._warn(
-            "host-named-like-group",
-            f"{quoted(name)} is also a group, so the variables on this line go to the group {quoted(name)}, "
-            "not to the host",
-            column,
-            len(name),
-            f"rename the host or the group, or set them in [{shortened(name)}:vars] if the group is meant",
-        )
-
-    def _explain_foreign_format(self, lines: list[str]) -> None:
-        first = next((line.strip() for line in lines if line.strip() and line.strip()[0] not in "#;"), "")
-        if _YAML_OR_JSON_START.fullmatch(first) is None or self.errors[0].code == "yaml-document":
-            return
-        self.errors.insert(
-            0,
-            Diagnostic(
-                SEVERITY_ERROR,
-                "not-ini",
-                "this file looks like YAML or JSON, not INI",
-                self.source,
-                next(number for number, line in enumerate(lines, 1) if line.strip() == first),
-                1,
-                first,
-                "name it *.yml / *.json so the yaml or json inventory plugins read it",
-                len(first),
-            ),
-        )
-
-    # --- errors -------------------------------------------------------------------------
-    def _report_undeclared(self) -> None:
-        for name, waiting in self.pending.items():
-            self.line_number = waiting.line
-            self.raw_line = waiting.line_text
-            if waiting.kind == "vars":
-                message = (
-                    f"section [{shortened(name)}:vars] is for group {quoted(name)}, which is never declared"
-                )
-                hint = f"declare the group with a [{shortened(name)}] or [{shortened(name)}:children] section"
-            else:
-                message = (
-                    f"section [{shortened(waiting.parents[-1])}:children] includes group {quoted(name)}, "
-                    "which is never declared"
-                )
-                hint = f"declare it with a [{shortened(name)}] section (it may be empty), or fix the name"
-                if "=" in name:
-                    parent = shortened(waiting.parents[-1])
-                    hint = f"a name=value line belongs under [{parent}:vars], not :children"
-                if name in self.model.hosts:
-                    parent = shortened(waiting.parents[-1])
-                    hint = f"{quoted(name)} is a host: list it under [{parent}], not :children"
-            self._error("undefined-group", message, waiting.column, len(name), hint)
-
-    def _warn(self, code: str, message: str, column: int, span: int, hint: str) -> None:
-        self.model.diagnostics.append(
-            self._diagnostic(SEVERITY_WARNING, code, message, column=column, span=span, hint=hint)
-        )
-
-    def _error(self, code: str, message: str, column: int, span: int, hint: str) -> None:
-        if len(self.errors) >= MAX_ERRORS:
-            self.suppressed_errors += 1
-            return
-        self.errors.append(
-            self._diagnostic(SEVERITY_ERROR, code, message, column=column, span=span, hint=hint)
-        )
-
-    def _diagnostic(
-        self, severity: str, code: str, message: str, *, column: int, span: int, hint: str
-    ) -> Diagnostic:
-        return Diagnostic(
-            severity, code, message, self.source, self.line_number, column, self.raw_line, hint, span
-        )
-
-
-def _remember(memo: dict[str, t.Any], key: str, value: t.Any) -> None:
-    # Bounded: a file of a million different values does not keep them all.
-    if len(memo) >= _MEMO_LIMIT:
-        memo.clear()
-    memo[key] = value
-
-
-_FAILED = object()
-_BLANK_BESIDE_EQUALS = re.compile(r"\s=|=\s")
-_IMMUTABLE_TYPES = frozenset((str, UntrustedText, int, float, bool, type(None)))
-_MEMO_LIMIT = 65536
-# tuple.__new__ builds a named tuple without its Python-level constructor.
-new_tuple = tuple.__new__
+            for found in conflicting_variables(host.name, assignments, earlier):
+                self.log.warn(at, found)

@@ -99,8 +99,9 @@ class ValueTypingError(ValueError):
 def type_value(text: str) -> t.Any:
     """Return the typed value of ``text`` as ansible.builtin.ini would store it.
 
-    (The parser remembers immutable results by their text within one parse, so repeated
-    values do not come here twice.)
+    (Within one parse, the parser remembers each host-line ``name=value`` word whose value is
+    immutable and springs no trap, and the typed value of each trapped text: those repeat
+    without coming here again. ``:vars`` values are typed every time.)
     """
     shape = _FAST_SHAPES.fullmatch(text)
     if shape is None:

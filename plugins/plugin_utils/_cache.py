@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
+import hashlib
 import os
 import stat
 import tempfile
 import typing as t
 
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_lines import has_surrogates
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import (
     Diagnostic,
     IniAssignments,
@@ -34,7 +37,19 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import
     UntrustedText,
 )
 
-__all__ = ["EntryStore", "Uncacheable", "decode_models", "encode_models", "entry_mode"]
+__all__ = [
+    "CACHE_FORMAT",
+    "EntryStore",
+    "Uncacheable",
+    "decode_models",
+    "encode_models",
+    "entry_mode",
+    "parser_fingerprint",
+    "sources_digest",
+]
+
+# The version of the encoding below: part of every digest, so an older entry is never read.
+CACHE_FORMAT = "iniplus-cache-2"
 
 _DICT = "$dict"  # {"$dict": [[key, value], ...]}: keys of any type, in order
 _TUPLE = "$tuple"  # a dict key written as a tuple
@@ -244,7 +259,7 @@ def _encode(value: t.Any) -> t.Any:
     if isinstance(value, str):
         if isinstance(value, UntrustedText):
             return {_BYTES_TEXT: _encode(str(value))}
-        if value.isascii() or not _has_surrogates(value):
+        if not has_surrogates(value):
             return str(value)
         return {_SURROGATES: base64.b64encode(value.encode("utf-8", "surrogatepass")).decode("ascii")}
     if value is None or isinstance(value, (bool, int, float)):
@@ -283,9 +298,36 @@ def _decode(value: t.Any) -> t.Any:
     raise Uncacheable(f"unexpected cached value {value!r}")
 
 
-def _has_surrogates(text: str) -> bool:
+def sources_digest(contents: t.Sequence[tuple[str, bytes]], *context: str) -> str:
+    """sha256 over every source's path and bytes, in order, and whatever else shapes the parse."""
+    digest = hashlib.sha256()
+    for part in (CACHE_FORMAT, *context):
+        _update(digest, part.encode("utf-8", "surrogatepass"))
+    for path, data in contents:
+        _update(digest, path.encode("utf-8", "surrogateescape"))
+        _update(digest, data)
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def parser_fingerprint() -> str:
+    """sha256 of the parser's modules, so a cache written by another version of them is never read."""
+    from ansible_collections.iniplus.inventory.plugins.module_utils import ini_parser
+
+    digest = hashlib.sha256()
+    directory = os.path.dirname(os.path.abspath(ini_parser.__file__ or ""))
     try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+        names = sorted(name for name in os.listdir(directory) if name.endswith(".py"))
+        for name in names:
+            with open(os.path.join(directory, name), "rb") as handle:
+                _update(digest, name.encode("utf-8", "surrogateescape"))
+                _update(digest, handle.read())
+    except OSError:  # not on a file system: the cache format version has to do
+        return CACHE_FORMAT
+    return digest.hexdigest()
+
+
+def _update(digest: t.Any, data: bytes) -> None:
+    # Length-prefixed, so no two different lists of parts hash the same.
+    digest.update(len(data).to_bytes(8, "big"))
+    digest.update(data)

@@ -1,7 +1,7 @@
 # Copyright (c) 2026 iniplus.inventory contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Config-file mode: which files a ``*.iniplus.yml`` names, in which order, and their digest.
+"""Config-file mode: which files a ``*.iniplus.yml`` names, and in which order (their digest is in _cache).
 
 The order of ``sources`` is the order the files are merged, so it is defined here once:
 
@@ -21,14 +21,18 @@ error naming it.
 from __future__ import annotations
 
 import fnmatch
-import functools
-import hashlib
 import os
 import re
 import typing as t
 
 from ansible.errors import AnsibleParserError
 from ansible.module_utils.common.text.converters import to_native
+
+# The cache's digests moved beside its encoder; kept importable from here.
+from ansible_collections.iniplus.inventory.plugins.plugin_utils._cache import (
+    parser_fingerprint,
+    sources_digest,
+)
 
 __all__ = [
     "CONFIG_SUFFIXES",
@@ -45,7 +49,6 @@ CONFIG_SUFFIXES = (".iniplus.yml", ".iniplus.yaml")
 NOT_INI_EXTENSIONS = (".yml", ".yaml", ".json", ".toml")
 _GLOB_CHARACTERS = re.compile(r"[*?[]")
 # Bump when the cached form of a parsed source changes, so old entries are never read.
-CACHE_FORMAT = "iniplus-cache-2"
 
 
 def is_config_path(path: str) -> bool:
@@ -204,38 +207,3 @@ class _Skipper:
         if name.lower().endswith(NOT_INI_EXTENSIONS) or name.endswith(self._extensions):
             return True
         return any(pattern.search(name) for pattern in self._patterns)
-
-
-def sources_digest(contents: t.Sequence[tuple[str, bytes]], *context: str) -> str:
-    """sha256 over every source's path and bytes, in order, and whatever else shapes the parse."""
-    digest = hashlib.sha256()
-    for part in (CACHE_FORMAT, *context):
-        _update(digest, part.encode("utf-8", "surrogatepass"))
-    for path, data in contents:
-        _update(digest, path.encode("utf-8", "surrogateescape"))
-        _update(digest, data)
-    return digest.hexdigest()
-
-
-@functools.lru_cache(maxsize=1)
-def parser_fingerprint() -> str:
-    """sha256 of the parser's modules, so a cache written by another version of them is never read."""
-    from ansible_collections.iniplus.inventory.plugins.module_utils import ini_parser
-
-    digest = hashlib.sha256()
-    directory = os.path.dirname(os.path.abspath(ini_parser.__file__ or ""))
-    try:
-        names = sorted(name for name in os.listdir(directory) if name.endswith(".py"))
-        for name in names:
-            with open(os.path.join(directory, name), "rb") as handle:
-                _update(digest, name.encode("utf-8", "surrogateescape"))
-                _update(digest, handle.read())
-    except OSError:  # not on a file system: the cache format version has to do
-        return CACHE_FORMAT
-    return digest.hexdigest()
-
-
-def _update(digest: t.Any, data: bytes) -> None:
-    # Length-prefixed, so no two different lists of parts hash the same.
-    digest.update(len(data).to_bytes(8, "big"))
-    digest.update(data)

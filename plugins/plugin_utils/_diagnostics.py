@@ -20,10 +20,12 @@ import typing as t
 from ansible import constants as C
 from ansible.errors import AnsibleParserError
 
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_diagnostics import summarize
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_diagnostics import (
+    IniParseError,
+    summarize,
+)
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_lint import source_diagnostics
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import Diagnostic, IniInventory
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_parser import IniParseError
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._knowledge import plugin_knowledge
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._validation import HAS_VOLUPTUOUS
 
@@ -123,9 +125,4 @@ def parse_failure(summary: str, details: t.Sequence[str], display: t.Any) -> Sou
 
 def rejection(error: IniParseError, display: t.Any) -> SourceRejected:
     """The AnsibleParserError for a source with errors: every error listed once, unwrapped."""
-    count = len(error.diagnostics) + error.suppressed
-    noun = "error" if count == 1 else "errors"
-    details = [diagnostic.render() for diagnostic in error.diagnostics]
-    if error.suppressed:
-        details.append(f"... and {error.suppressed} more errors not shown")
-    return parse_failure(f"{count} {noun} in {error.first.source}", details, display)
+    return parse_failure(error.summary(), error.details(), display)

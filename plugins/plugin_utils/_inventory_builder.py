@@ -25,7 +25,6 @@ every other case goes through the wrapper. The differential tests hold both to t
 
 from __future__ import annotations
 
-import gc
 import typing as t
 from collections.abc import Mapping, MutableMapping
 
@@ -38,6 +37,7 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import
     IniAssignments,
     IniInventory,
     IniStep,
+    paused_garbage_collection,
 )
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._datatag import SourceTagger
 
@@ -62,14 +62,9 @@ def populate_inventory(inventory: InventoryData, model: IniInventory, consume: b
     """
     # Building a large inventory allocates millions of objects and no garbage; the cyclic
     # collector would walk the whole growing heap again and again. Pausing it changes no result.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_garbage_collection():
         # With debug logging on, every wrapper logs what it does: take the wrappers throughout.
         _populate(inventory, model, direct=not C.DEFAULT_DEBUG, consume=consume)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _populate(inventory: InventoryData, model: IniInventory, direct: bool, consume: bool) -> None:
