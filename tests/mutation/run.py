@@ -58,6 +58,7 @@ MODULES = {
         (
             "tests/unit/module_utils/test_ini_words.py",
             "tests/unit/plugins/module_utils/test_ini_words_comments.py",
+            "tests/unit/plugins/module_utils/test_ini_words_mutants.py",
             FAST_PATHS,
             "-k",
             "words or test_ini_words",
@@ -68,6 +69,7 @@ MODULES = {
         (
             "tests/unit/module_utils/test_ini_values.py",
             "tests/unit/plugins/module_utils/test_ini_values_containers.py",
+            "tests/unit/plugins/module_utils/test_ini_values_mutants.py",
             FAST_PATHS,
             "-k",
             "type_value or untrusted or ini_values",
