@@ -171,7 +171,9 @@ def test_a_very_long_dotted_word_fails_as_the_builtin_does() -> None:
         type_value(word)
 
 
-FLAT_ITEMS = st.sampled_from(["'a'", '"b"', "''", "'x y'", "1", "-1", "0", "2.5", "-0.0", "True", "False", "None"])
+FLAT_ITEMS = st.sampled_from(
+    ["'a'", '"b"', "''", "'x y'", "1", "-1", "0", "2.5", "-0.0", "True", "False", "None"]
+)
 BLANK = st.sampled_from(["", " "])
 
 
@@ -195,9 +197,14 @@ def test_flat_dicts_of_any_length_take_the_pattern(text: str) -> None:
     expected = literal_eval_value(text)
     slow = ini_values.literal_eval_value
     calls: list[str] = []
-    ini_values.literal_eval_value = lambda value: calls.append(value) or slow(value)  # type: ignore[assignment]
+
+    def counting(value: str) -> t.Any:
+        calls.append(value)
+        return slow(value)
+
+    ini_values.literal_eval_value = counting  # a fixture would outlive one example
     try:
         assert _same(type_value(text), expected)
     finally:
-        ini_values.literal_eval_value = slow  # type: ignore[assignment]
+        ini_values.literal_eval_value = slow
     assert calls == []
