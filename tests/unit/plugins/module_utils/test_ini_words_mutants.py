@@ -13,7 +13,9 @@ comment fast path), tabs and line breaks (the general pattern), escapes (the unq
 
 from __future__ import annotations
 
+import re
 import shlex
+import typing as t
 
 import pytest
 from hypothesis import example, given
@@ -67,6 +69,9 @@ ESCAPED = st.lists(
 @given(st.one_of(ONE_QUOTE, ONE_DOUBLE, COMMENTED, BLANKS, BLANKS_COMMENTED, ESCAPED))
 @property_settings(1500)
 @example("a'b c'd e")
+@example("a b'c'")
+@example("a b'c'd 'e'")
+@example('a b"c" d')
 @example('a "b c" d')
 @example("'a' 'b'")
 @example("a''")
@@ -98,6 +103,7 @@ ESCAPED = st.lists(
 @example("a\n 'b'")
 @example('ab"c\\"d"e f')
 @example("\\'")
+@example("a ''\"b\" c")
 def test_lines_split_as_shlex_and_the_scanner_do(line: str) -> None:
     _check(line)
 
@@ -119,6 +125,8 @@ def test_lines_split_as_shlex_and_the_scanner_do(line: str) -> None:
         '"\\\\"',
         "''",
         '""',
+        "''\"a\"",
+        "a''\\b",
     ],
 )
 def test_unquoting_single_words(word: str) -> None:
@@ -134,3 +142,25 @@ def test_split_plain_offsets() -> None:
     assert ini_words._split_plain("a b ", 1) == (["a", "b"], [1, 3])
     assert ini_words._split_plain(" ", 0) == ([], [])
     assert ini_words._split_plain("", 0) == ([], [])
+
+
+class _Findall:
+    """Stands in for a pattern and records the text each findall is handed."""
+
+    def __init__(self, pattern: re.Pattern[str], texts: list[str]) -> None:
+        self.pattern, self.texts = pattern, texts
+
+    def findall(self, text: str, *args: int) -> list[t.Any]:
+        self.texts.append(text[slice(*args)] if args else text)
+        return self.pattern.findall(text, *args)
+
+
+@pytest.mark.parametrize("line", ["h a=1  ", "h  a=1 ", "h\ta=1 \t", "h a  b  ", "  "])
+def test_plain_words_never_scan_a_run_of_trailing_blanks(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a run of blanks at the end of the scanned text is retried from each of its positions
+    texts: list[str] = []
+    monkeypatch.setattr(
+        ini_words, "_BLANKS_AND_PLAIN_WORD", _Findall(ini_words._BLANKS_AND_PLAIN_WORD, texts)
+    )
+    assert split_words(line)[0] == shlex.split(line, comments=True)
+    assert not [text for text in texts if text[-1:] in ini_words._SHELL_BLANKS and text]
