@@ -61,6 +61,7 @@ MODULES = {
             f"{UNIT}/test_ini_words.py",
             f"{UNIT}/test_ini_words_comments.py",
             f"{UNIT}/test_ini_words_fast_paths.py",
+            f"{UNIT}/test_ini_words_mutants.py",
         ),
     ),
     "values": Target(
@@ -69,6 +70,7 @@ MODULES = {
             f"{UNIT}/test_ini_values.py",
             f"{UNIT}/test_ini_values_containers.py",
             f"{UNIT}/test_ini_values_fast_paths.py",
+            f"{UNIT}/test_ini_values_mutants.py",
         ),
     ),
     "hosts": Target("plugins/module_utils/ini_hosts.py", (f"{UNIT}/test_ini_hosts.py",)),
