@@ -109,12 +109,14 @@ def _serve(arguments: argparse.Namespace) -> int:
     modules = _load_parser()
     parser, export = modules.parser, modules.export
     source = _source_path(arguments.source)
+    # What is known of the Ansible beside the script: its address rules and ansible_* variables.
+    knowledge = modules.lint.available_knowledge()
     with _naming(source):
         try:
-            model = parser.parse_ini(read_source(source), source)
+            model = parser.parse_ini(read_source(source), source, legacy_ipv6=knowledge.legacy_ipv6)
         except parser.IniParseError as error:
             raise ScriptError(str(error)) from None
-    for line in modules.diagnostics.summarize(modules.lint.source_diagnostics(model)):
+    for line in modules.diagnostics.summarize(modules.lint.source_diagnostics(model, knowledge)):
         print(line, file=sys.stderr)
     try:
         if arguments.list:

@@ -193,7 +193,6 @@ from ansible.inventory.group import to_safe_group_name
 from ansible.inventory.helpers import get_group_vars
 from ansible.module_utils.common.text.converters import to_bytes, to_native
 from ansible.plugins.inventory import BaseFileInventoryPlugin, Cacheable, Constructable
-from ansible.release import __version__ as ansible_core_version
 from ansible.utils.vars import combine_vars
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_diagnostics import IniParseError
@@ -224,11 +223,10 @@ from ansible_collections.iniplus.inventory.plugins.plugin_utils._diagnostics imp
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._inventory_builder import (
     populate_inventory,
 )
+from ansible_collections.iniplus.inventory.plugins.plugin_utils._knowledge import LEGACY_IPV6
 from ansible_collections.iniplus.inventory.plugins.plugin_utils._loader import read_source
 
 _VAULT_HEADER = b"$ANSIBLE_VAULT"
-# ansible-core before 2.19 took an address that merely starts with an IPv6 address as one.
-_LEGACY_IPV6 = tuple(int(part) for part in ansible_core_version.split(".")[:2]) < (2, 19)
 
 
 def _is_executable_script(path: str) -> bool:
@@ -351,8 +349,8 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
             parser_fingerprint(),
             # PYTHONINTMAXSTRDIGITS decides whether a long run of digits is an int or a string.
             str(getattr(sys, "get_int_max_str_digits", lambda: 0)()),
-            # The address rules differ between ansible-core releases (see _LEGACY_IPV6).
-            str(_LEGACY_IPV6),
+            # The address rules differ between ansible-core releases (see LEGACY_IPV6).
+            str(LEGACY_IPV6),
         )
         return f"{self.get_cache_key(path)}_{digest[:16]}", digest
 
@@ -418,7 +416,7 @@ class InventoryModule(BaseFileInventoryPlugin, Constructable, Cacheable):
                 known_groups=self.inventory.groups,
                 transform_group_name=to_safe_group_name,
                 typing=typing,
-                legacy_ipv6=_LEGACY_IPV6,
+                legacy_ipv6=LEGACY_IPV6,
             )
         except IniParseError as error:
             raise rejection(error, self.display) from None

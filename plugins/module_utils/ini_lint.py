@@ -60,16 +60,18 @@ Prune = t.Callable[[list[Diagnostic]], list[Diagnostic]]
 
 
 class Knowledge(t.NamedTuple):
-    """What is known about ``ansible_*`` variables beyond the parser's built-in set.
+    """What is known about the Ansible that will read the file, beyond the parser's built-in set.
 
     ``checks`` add diagnostics for a parsed source (the plugin's value validation); ``prune``
     drops diagnostics that better knowledge proves wrong (a variable catalogue read from the
-    plugin documentation). ``description`` says which knowledge this is, for ``--version``.
+    plugin documentation); ``legacy_ipv6``: that ansible-core reads addresses as releases before
+    2.19 do. ``description`` says which knowledge this is, for ``--version``.
     """
 
     description: str
     checks: tuple[Check, ...] = ()
     prune: Prune | None = None
+    legacy_ipv6: bool = False
 
 
 BUILTIN_KNOWLEDGE = Knowledge("built-in set of ansible_* variables (ansible-core is not importable)")
@@ -156,11 +158,13 @@ def check_source(
     ``select`` keeps only those codes, ``ignore`` drops those codes (both empty: keep all).
     Every diagnostic gets the text of its line, so that each is shown with a caret.
     """
+    if knowledge is None:
+        knowledge = available_knowledge()
     text = decode_source(data)
     lines = _source_lines(text)
     result = CheckResult(source)
     try:
-        model = parse_ini(text, source, typing=typing)
+        model = parse_ini(text, source, typing=typing, legacy_ipv6=knowledge.legacy_ipv6)
     except IniParseError as error:
         result.diagnostics = list(error.diagnostics)
         result.suppressed_errors = error.suppressed

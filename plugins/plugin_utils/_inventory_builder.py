@@ -30,11 +30,13 @@ from collections.abc import Mapping, MutableMapping
 
 from ansible import constants as C
 from ansible.errors import AnsibleError
+from ansible.inventory.group import Group
 from ansible.inventory.host import Host
 from ansible.utils.path import basedir
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import (
     IniAssignments,
+    IniHost,
     IniInventory,
     IniStep,
     paused_garbage_collection,
@@ -101,7 +103,7 @@ def _populate(inventory: InventoryData, model: IniInventory, direct: bool, consu
         for key, value in tagger.variables(group.assignments[len(earlier) :]):
             group_object.set_variable(key, value)
     hosts = inventory.hosts
-    records = list(model.hosts.values())
+    records: list[IniHost | None] = list(model.hosts.values())
     if consume:
         model.hosts.clear()
     for index, host in enumerate(records):
@@ -258,7 +260,7 @@ def _link_group(inventory: InventoryData, parent_name: str, child_name: str) -> 
     inventory._groups_dict_cache = {}
 
 
-def _add_groups(host_groups: list, additions: list, addition_set: set) -> None:
+def _add_groups(host_groups: list[Group], additions: list[Group], addition_set: set[Group]) -> None:
     """Append to a host's group list each of ``additions`` it lacks, in order.
 
     ``additions`` lists ``addition_set``. Groups compare by identity, but ``x in list`` still

@@ -27,7 +27,10 @@ from ansible_collections.iniplus.inventory.plugins.plugin_utils._variable_catalo
     documented_variables,
 )
 
-__all__ = ["plugin_knowledge"]
+__all__ = ["LEGACY_IPV6", "plugin_knowledge"]
+
+# ansible-core before 2.19 took an address that merely starts with an IPv6 address as one.
+LEGACY_IPV6 = tuple(int(part) for part in ansible_core_version.split(".")[:2]) < (2, 19)
 
 _cached: list[Knowledge] = []
 
@@ -42,7 +45,7 @@ def plugin_knowledge() -> Knowledge:
         "variable catalogue from plugin documentation",
     ]
     checks = (_validate,) if HAS_VOLUPTUOUS else ()
-    knowledge = Knowledge("plugin knowledge: " + ", ".join(parts), checks, _prune_with_catalogue)
+    knowledge = Knowledge("plugin knowledge: " + ", ".join(parts), checks, _prune_with_catalogue, LEGACY_IPV6)
     _cached.append(knowledge)
     return knowledge
 
