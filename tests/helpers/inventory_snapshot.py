@@ -99,12 +99,25 @@ def group_list(host: t.Any, members: dict[str, set[str]]) -> list[t.Any]:
     A group the host is a direct member of is kept in place; the groups Ansible appends as
     ancestors (before a group the host joins, or when a parent is linked later) come from a
     ``set`` of ``Group`` objects, so their order among themselves follows object identity.
-    Each such run is given sorted, as a tuple.
+    Each such run is given sorted, as a tuple. A direct group that is also an ancestor of the
+    next group kept in place may have come in that group's run (the host joined the descendant
+    first), so it counts as part of the run.
     """
+    groups = host.get_groups()
+    anchored = [False] * len(groups)
+    following: t.Any = None  # the next group kept in place, walking backwards
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if host.name not in members.get(group.name, ()):
+            continue
+        if following is not None and group in following.get_ancestors():
+            continue
+        anchored[index] = True
+        following = group
     listed: list[t.Any] = []
     run: list[str] = []
-    for group in host.get_groups():
-        if host.name in members.get(group.name, ()):
+    for group, in_place in zip(groups, anchored, strict=True):
+        if in_place:
             if run:
                 listed.append(tuple(sorted(run)))
                 run = []
