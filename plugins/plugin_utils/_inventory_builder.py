@@ -36,7 +36,6 @@ from ansible.utils.path import basedir
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_model import (
     IniAssignments,
-    IniHost,
     IniInventory,
     IniStep,
     paused_garbage_collection,
@@ -103,12 +102,13 @@ def _populate(inventory: InventoryData, model: IniInventory, direct: bool, consu
         for key, value in tagger.variables(group.assignments[len(earlier) :]):
             group_object.set_variable(key, value)
     hosts = inventory.hosts
-    records: list[IniHost | None] = list(model.hosts.values())
+    pending = list(model.hosts.values())
     if consume:
         model.hosts.clear()
-    for index, host in enumerate(records):
-        if consume:
-            records[index] = None
+    # Taken off the list one by one: with ``consume`` nothing else holds a record once applied.
+    pending.reverse()
+    while pending:
+        host = pending.pop()
         if host.assignments:
             _set_host_vars(hosts[host.name], host.assignments, tagger, direct)
 

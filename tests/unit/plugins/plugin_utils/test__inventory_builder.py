@@ -55,7 +55,7 @@ def test_direct_population_equals_the_public_wrappers(
         inventory = InventoryData()
         inventory.current_source = str(path)
         try:
-            _inventory_builder._populate(inventory, model, direct=direct)
+            _inventory_builder._populate(inventory, model, direct=direct, consume=False)
         except (AnsibleError, ValueError, TypeError) as error:
             # What the plugin turns into a parser error (e.g. ansible_group_priority=x before 2.21).
             built.append(("refused", str(error)))
