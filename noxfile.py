@@ -67,10 +67,10 @@ def _install_core(session: nox.Session, core: str) -> None:
 @nox.session(
     python=False,
     tags=["ci"],
-    requires=["lint", "docs-check", "license-check", "extra-checks", "build-import-check"],
+    requires=["lint", "docs-check", "license-check", "extra-checks", "build-import-check", "ansible-lint"],
 )
 def ecosystem(session: nox.Session) -> None:
-    """The antsibull-nox sessions in CI: lint, docs-check, license-check, extra-checks, build-import-check."""
+    """The antsibull-nox sessions CI runs (every one of the ``requires`` above)."""
 
 
 @nox.session(python=CORES[NEWEST][0])
