@@ -94,26 +94,21 @@ def snapshot(inventory: InventoryData, *, legacy_types: bool = False) -> dict[st
 
 
 def group_list(host: t.Any, members: dict[str, set[str]]) -> list[t.Any]:
-    """``host.get_groups()`` in order, each run of ancestors between two direct groups as a set.
+    """``host.get_groups()`` in order, each run of ancestors between two fixed groups as a set.
 
-    A group the host is a direct member of is kept in place; the groups Ansible appends as
-    ancestors (before a group the host joins, or when a parent is linked later) come from a
-    ``set`` of ``Group`` objects, so their order among themselves follows object identity.
-    Each such run is given sorted, as a tuple. A direct group that is also an ancestor of the
-    next group kept in place may have come in that group's run (the host joined the descendant
-    first), so it counts as part of the run.
+    ansible-core appends a group's ancestors before the group when a host joins it, and the new
+    ancestors an edge creates when a parent is linked later, each time from a ``set`` of
+    ``Group`` objects: their order among themselves follows object identity, and differs from
+    run to run with the builtin itself. So a group keeps its place only if the host joined it
+    directly and it is no ancestor of another group the host joined directly (such a group may
+    have come in one of those sets); every run of other groups is given sorted, as a tuple.
     """
     groups = host.get_groups()
-    anchored = [False] * len(groups)
-    following: t.Any = None  # the next group kept in place, walking backwards
-    for index in range(len(groups) - 1, -1, -1):
-        group = groups[index]
-        if host.name not in members.get(group.name, ()):
-            continue
-        if following is not None and group in following.get_ancestors():
-            continue
-        anchored[index] = True
-        following = group
+    direct = [group for group in groups if host.name in members.get(group.name, ())]
+    ancestors_of_direct: set[t.Any] = set()
+    for group in direct:
+        ancestors_of_direct.update(group.get_ancestors())
+    anchored = [group in direct and group not in ancestors_of_direct for group in groups]
     listed: list[t.Any] = []
     run: list[str] = []
     for group, in_place in zip(groups, anchored, strict=True):
