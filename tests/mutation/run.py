@@ -73,13 +73,17 @@ MODULES = {
             f"{UNIT}/test_ini_values_mutants.py",
         ),
     ),
-    "hosts": Target("plugins/module_utils/ini_hosts.py", (f"{UNIT}/test_ini_hosts.py",)),
+    "hosts": Target(
+        "plugins/module_utils/ini_hosts.py",
+        (f"{UNIT}/test_ini_hosts.py", f"{UNIT}/test_ini_hosts_mutants.py"),
+    ),
     "parser": Target(
         "plugins/module_utils/ini_parser.py",
         (
             f"{UNIT}/test_ini_parser.py",
             f"{UNIT}/test_ini_checks.py",
             f"{UNIT}/test_ini_checks_escapes.py",
+            f"{UNIT}/test_ini_parser_mutants.py",
         ),
         frozenset(
             {"parse", "_host_line", "_add_host", "_host_variables", "_assignment", "_vars_line", "_remember"}
