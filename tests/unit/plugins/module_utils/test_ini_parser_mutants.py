@@ -37,7 +37,11 @@ def test_blank_and_comment_lines_are_skipped_and_reading_goes_on() -> None:
 
 def test_a_yaml_file_is_explained_by_its_first_error() -> None:
     # The first error already says YAML; later ones (missing-port) do not add a not-ini lead.
-    assert [code for code, *_ in _errors("---\nall:\n  hosts:\n")] == ["yaml-document", "missing-port", "missing-port"]
+    assert [code for code, *_ in _errors("---\nall:\n  hosts:\n")] == [
+        "yaml-document",
+        "missing-port",
+        "missing-port",
+    ]
 
 
 def test_every_bad_header_is_reported_not_only_the_first() -> None:
@@ -131,16 +135,18 @@ def test_vars_line_positions_follow_the_indent() -> None:
         (3, [("x", 1)], [3]),
         (4, [("my-var", 2)], [5]),
     ]
-    assert [(d.code, d.line, d.column, d.span) for d in model.diagnostics] == [("invalid-variable-name", 4, 5, 6)]
+    assert [(d.code, d.line, d.column, d.span) for d in model.diagnostics] == [
+        ("invalid-variable-name", 4, 5, 6)
+    ]
     assert _errors("[g]\nh\n[g:vars]\n  novalue\n") == [("expected-key-value", 4, 3, 7)]
 
 
 # --- _remember: the memo tables stay bounded ---------------------------------------------
 def test_remember_clears_a_full_table_only() -> None:
     limit = 65536
-    assert limit == ini_parser._MEMO_LIMIT  # noqa: SLF001 - the bound written out, not read back
+    assert limit == ini_parser._MEMO_LIMIT
     memo = {str(index): index for index in range(limit - 1)}
-    ini_parser._remember(memo, "a", 1)  # noqa: SLF001
+    ini_parser._remember(memo, "a", 1)
     assert len(memo) == limit and memo["a"] == 1
-    ini_parser._remember(memo, "b", 2)  # noqa: SLF001
+    ini_parser._remember(memo, "b", 2)
     assert memo == {"b": 2}
