@@ -304,7 +304,8 @@ class _Parser:
             return  # only a comment after blanks, e.g. an escaped-nothing line
         pattern, column = words[0], columns[0]
         names: t.Sequence[str]
-        if ":" in pattern or "[" in pattern or pattern == "---" or not pattern.strip():
+        # A name that strips to '---' (a YAML document start) or to nothing is refused there.
+        if ":" in pattern or "[" in pattern or pattern.strip() in ("---", ""):
             read = read_host_pattern(pattern, column, legacy_ipv6=self.legacy_ipv6)
             if read.error is not None:
                 self.log.error(at, read.error)
