@@ -10,7 +10,7 @@ No timings here: speed is measured by ``benchmarks/run.py``, never asserted in t
 from __future__ import annotations
 
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from strategies import property_settings
 
@@ -81,8 +81,10 @@ def _ansible_expand(pattern: str) -> list[str] | str:
 def _our_expand(pattern: str) -> list[str] | str:
     try:
         return expand_host_pattern(pattern)
-    except HostPatternError:
-        return "error"
+    except HostPatternError as error:
+        # More hosts than one pattern may make: refused before any is made, where the builtin
+        # makes them all (docs/differences.md, "Resource limits on host patterns").
+        return "over the limit" if "would make" in str(error) else "error"
 
 
 @SETTINGS
@@ -100,4 +102,6 @@ def test_split_port_equals_parse_address(pattern: str) -> None:
 @example("x[a:c][1:2]")
 @example("x[1:]")
 def test_expand_host_pattern_equals_expand_hostname_range(pattern: str) -> None:
-    assert _our_expand(pattern) == _ansible_expand(pattern)
+    ours = _our_expand(pattern)
+    assume(ours != "over the limit")  # a documented difference; expanding it here costs minutes
+    assert ours == _ansible_expand(pattern)

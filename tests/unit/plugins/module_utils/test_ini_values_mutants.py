@@ -134,7 +134,7 @@ def test_the_table_never_holds_more_than_its_limit() -> None:
 )
 def test_every_call_hands_out_its_own_nested_objects(text: str) -> None:
     expected = literal_eval_value(text)
-    values = [type_value(text) for _ in range(4)]
+    values = [type_value(text) for _copy in range(4)]
     for value in values:  # change every copy, the remembered one must not move
         for item in list(value.values() if isinstance(value, dict) else value):
             if isinstance(item, list):
