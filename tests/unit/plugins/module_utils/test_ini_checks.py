@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_checks import (
-    ANSIBLE_VARIABLE_TYPES,
     drop_disproved_warnings,
     needs_documented_variables,
     unknown_variable_name,
@@ -109,17 +108,3 @@ def test_documented_variables_disprove_warnings() -> None:
 def test_builtin_names_never_need_the_catalogue() -> None:
     model = parse_ini(b"h ansible_become=yes own=yes\n", "h.ini")
     assert not needs_documented_variables(model.warnings)
-
-
-def test_table_covers_what_this_ansible_core_documents() -> None:
-    pytest.importorskip("ansible")
-    from ansible_collections.iniplus.inventory.plugins.plugin_utils import _variable_catalogue
-
-    documented = _variable_catalogue.documented_variables()
-    assert documented, "no plugin documentation was read"
-    missing = {name for name in documented if name not in ANSIBLE_VARIABLE_TYPES}
-    # Only collections may add names; ansible-core's own must all be built in.
-    assert not missing
-    for name, kind in documented.items():
-        if kind == "bool":
-            assert ANSIBLE_VARIABLE_TYPES[name] == "bool", name

@@ -37,7 +37,7 @@ def test_blank_and_comment_lines_are_skipped_and_reading_goes_on() -> None:
 
 def test_a_yaml_file_is_explained_by_its_first_error() -> None:
     # The first error already says YAML; later ones (missing-port) do not add a not-ini lead.
-    assert [code for code, *_ in _errors("---\nall:\n  hosts:\n")] == [
+    assert [code for code, *_rest in _errors("---\nall:\n  hosts:\n")] == [
         "yaml-document",
         "missing-port",
         "missing-port",

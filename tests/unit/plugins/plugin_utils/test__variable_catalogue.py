@@ -13,6 +13,7 @@ from ansible.parsing.dataloader import DataLoader
 from ansible.plugins.loader import inventory_loader
 from inventory_snapshot import OURS
 
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_checks import ANSIBLE_VARIABLE_TYPES
 from ansible_collections.iniplus.inventory.plugins.plugin_utils import _knowledge, _variable_catalogue
 
 
@@ -99,3 +100,16 @@ def test_an_unknown_ansible_name_reads_it(tmp_path: Path, monkeypatch: pytest.Mo
     source = tmp_path / "hosts.ini"
     source.write_text("[web]\nh1 ansible_box_fast=yes\n")
     assert load_with_catalogue_watch(source, monkeypatch)
+
+
+def test_table_covers_what_this_ansible_core_documents() -> None:
+    # Here, not beside ini_checks' tests: ansible-test units runs module_utils tests without the
+    # controller's packages, so the catalogue could read nothing there.
+    documented = _variable_catalogue.documented_variables()
+    assert documented, "no plugin documentation was read"
+    missing = {name for name in documented if name not in ANSIBLE_VARIABLE_TYPES}
+    # Only collections may add names; ansible-core's own must all be built in.
+    assert not missing
+    for name, kind in documented.items():
+        if kind == "bool":
+            assert ANSIBLE_VARIABLE_TYPES[name] == "bool", name
