@@ -74,6 +74,9 @@ __all__ = ["MAX_ERRORS", "IniParseError", "parse_ini", "parse_ini_file", "paused
 # A line in a ':children' section: one group name, then blanks and an optional '#' comment.
 _CHILD_NAME = re.compile(r"([^:\]\s]+)\s*(?:#.*)?")
 _BLANK_BESIDE_EQUALS = re.compile(r"\s=|=\s")
+# A host line that is one plain name: no shell blank, quote, escape or comment sign (so shlex
+# gives the line itself as its only word) and no ':' or '[' (so it is no address, port or range).
+_PLAIN_HOST_NAME = re.compile(r"[^ \t\r\n'\"\\#:\[]+")
 # Groups every Ansible inventory has before any source is read.
 IMPLICIT_GROUPS = ("all", "ungrouped")
 HOSTS, VARS, CHILDREN = SectionKind.HOSTS, SectionKind.VARS, SectionKind.CHILDREN
@@ -288,6 +291,11 @@ class _Parser:
 
     # --- host lines ---------------------------------------------------------------------
     def _host_line(self, group_name: str, line: str, indent: int, at: Position) -> None:
+        if _PLAIN_HOST_NAME.fullmatch(line) and line != "---":
+            # The long way below, short: one word, a plain name, no variables, no comment. Most
+            # lines of an inventory that lists its hosts in several groups are like this.
+            self._add_host(group_name, line, None, None, indent + 1, at)
+            return
         try:
             words, columns = split_words(line, indent + 1)
         except ShellWordsError as error:
@@ -349,7 +357,7 @@ class _Parser:
             records = [assignments] if assignments is not None and not to_group else []
             hosts[name] = new_tuple(IniHost, (name, at[0], column, port, records))
         else:
-            if host.line != at[0]:
+            if host.line != at[0] and (port is not None or assignments is not None):
                 self._check_redefinition(host, port, assignments, column, at)
             if assignments is not None and not to_group:
                 host.assignments.append(assignments)

@@ -70,7 +70,7 @@ def populate_inventory(inventory: InventoryData, model: IniInventory, consume: b
 
 def _populate(inventory: InventoryData, model: IniInventory, direct: bool, consume: bool) -> None:
     tagger = SourceTagger(model.source)
-    relabelled = _create_groups_and_hosts(inventory, model, direct)
+    relabelled = _create_groups_and_hosts(inventory, model, tagger, direct, consume)
     groups = inventory.groups
     model_groups = model.groups
     for step in model.steps or _steps_in_group_order(model):
@@ -101,23 +101,21 @@ def _populate(inventory: InventoryData, model: IniInventory, direct: bool, consu
         _set_source_vars(inventory, group.name)
         for key, value in tagger.variables(group.assignments[len(earlier) :]):
             group_object.set_variable(key, value)
-    hosts = inventory.hosts
-    pending = list(model.hosts.values())
-    if consume:
-        model.hosts.clear()
-    # Taken off the list one by one: with ``consume`` nothing else holds a record once applied.
-    pending.reverse()
-    while pending:
-        host = pending.pop()
-        if host.assignments:
-            _set_host_vars(hosts[host.name], host.assignments, tagger, direct)
 
 
-def _create_groups_and_hosts(inventory: InventoryData, model: IniInventory, direct: bool) -> dict[str, int]:
-    """Create them interleaved by line; return the groups whose variables add_host set, with the line.
+def _create_groups_and_hosts(
+    inventory: InventoryData, model: IniInventory, tagger: SourceTagger, direct: bool, consume: bool
+) -> dict[str, int]:
+    """Create them interleaved by line, each host with its variables; return the groups whose
+    variables add_host set, with the line.
 
     ``InventoryData.add_host`` of a host it does not have yet sets ``inventory_file`` and
     ``inventory_dir`` through ``set_variable``, which picks a group of the same name if there is one.
+
+    A host's variables are all set as it is created. The builtin sets them line by line, but
+    nothing else writes a host's ``vars`` after add_host (memberships, links and group
+    variables do not), so the dict ends the same, key order included. With ``consume`` each
+    record is dropped once applied, so the model shrinks while the inventory grows.
     """
     relabelled: dict[str, int] = {}
     source = inventory.current_source
@@ -125,7 +123,13 @@ def _create_groups_and_hosts(inventory: InventoryData, model: IniInventory, dire
     source_vars = (source, basedir(source)) if source else (None, None)
     groups = iter(model.groups.values())
     next_group = next(groups, None)
-    for host in model.hosts.values():
+    inventory_hosts = inventory.hosts
+    pending = list(model.hosts.values())
+    if consume:
+        model.hosts.clear()
+    for index, host in enumerate(pending):
+        if consume:
+            pending[index] = None  # type: ignore[call-overload]  # nothing else holds the record now
         while next_group is not None and next_group.line < host.line:
             inventory.add_group(next_group.name)
             next_group = next(groups, None)
@@ -141,6 +145,8 @@ def _create_groups_and_hosts(inventory: InventoryData, model: IniInventory, dire
             _create_host(inventory, host.name, host.port, source_vars)
         else:
             inventory.add_host(host.name, port=host.port)
+        if host.assignments:
+            _set_host_vars(inventory_hosts[host.name], host.assignments, tagger, direct)
     while next_group is not None:
         inventory.add_group(next_group.name)
         next_group = next(groups, None)
@@ -253,9 +259,15 @@ def _link_group(inventory: InventoryData, parent_name: str, child_name: str) -> 
             child.parent_groups.append(parent)
             if new_ancestors:
                 additions = list(new_ancestors)
+                shares_none = new_ancestors.isdisjoint
                 for group in child.get_descendants(include_self=True):
                     for host in group.hosts:
-                        _add_groups(host.groups, additions, new_ancestors)
+                        # _add_groups, its common case inline: a call per host costs more.
+                        host_groups = host.groups
+                        if shares_none(host_groups):
+                            host_groups.extend(additions)
+                        else:
+                            _add_groups(host_groups, additions, new_ancestors)
         parent.clear_hosts_cache()
     inventory._groups_dict_cache = {}
 
