@@ -199,6 +199,11 @@ class _Parser:
         group_name = "ungrouped"
         section = HOSTS
         section_start = 0  # how many hosts the group of a host section had at its header
+        # For the plain-name shortcut below: the hosts, and the members of the current group
+        # (None until the group has an entry: "ungrouped" gets one with its first host).
+        plain_name = _PLAIN_HOST_NAME.fullmatch
+        hosts = self.model.hosts
+        members = None
         for at in enumerate(lines, 1):
             # 1. skip blank lines and whole-line comments.
             raw_line = at[1]
@@ -218,7 +223,8 @@ class _Parser:
                     group_name, section = self._enter_section(header.name, header.type_word, at, indent)
                     if section is UNREADABLE:
                         self.log.error(at, unknown_section_type(header, indent))
-                    section_start = len(self.group_hosts.get(group_name, ()))
+                    members = self.group_hosts.get(group_name)
+                    section_start = len(members) if members is not None else 0
                     continue
                 if header is not None:
                     problem = header_problem(header, line, indent, section)
@@ -228,7 +234,19 @@ class _Parser:
                         continue
             # 3. any other line is read by the kind of the current section.
             if section is HOSTS:
+                # _host_line and _add_host in short for a line that is one plain name: no shell
+                # blank, quote, escape or comment sign (shlex gives the line as its only word),
+                # no ':' or '[' (no port or range), not '---', and no variables. Most lines of
+                # an inventory that lists its hosts in several groups are like this. (A line
+                # with a space has more words: the 'in' test spares it the pattern.)
+                if members is not None and " " not in line and plain_name(line) and line != "---":
+                    if line not in hosts:
+                        hosts[line] = new_tuple(IniHost, (line, at[0], indent + 1, None, []))
+                    members[line] = None
+                    continue
                 self._host_line(group_name, line, indent, at)
+                if members is None:
+                    members = self.group_hosts.get(group_name)
             elif section is VARS:
                 self._vars_line(group_name, line, indent, at)
             elif section is CHILDREN:
@@ -291,11 +309,6 @@ class _Parser:
 
     # --- host lines ---------------------------------------------------------------------
     def _host_line(self, group_name: str, line: str, indent: int, at: Position) -> None:
-        if _PLAIN_HOST_NAME.fullmatch(line) and line != "---":
-            # The long way below, short: one word, a plain name, no variables, no comment. Most
-            # lines of an inventory that lists its hosts in several groups are like this.
-            self._add_host(group_name, line, None, None, indent + 1, at)
-            return
         try:
             words, columns = split_words(line, indent + 1)
         except ShellWordsError as error:
