@@ -56,12 +56,21 @@ def _load(plugin_name: str, path: str):
     except AnsibleError:
         return None
     # The host caches too: a fast path must not leave one stale (or miss one ansible-core fills).
-    cached = {name: [host.name for host in group.get_hosts()] for name, group in inventory.groups.items()}
+    # Below a group's children, ansible-core walks sets of groups (hashed by object id), so the
+    # order of get_hosts() differs from run to run with the builtin alone (2.16-2.21 alike):
+    # compared as a sorted list with its length (no repeats), and against a fresh walk in the
+    # same run, which a stale cache would not equal.
+    cached = {}
+    for name, group in inventory.groups.items():
+        listed = [host.name for host in group.get_hosts()]
+        fresh = [host.name for host in group._get_hosts()]
+        cached[name] = (sorted(listed), len(listed), listed == fresh)
     return (
         parsed,
         snapshot(inventory, legacy_types=not HAS_DATA_TAGGING),
         cached,
-        inventory.get_groups_dict(),
+        # The same walk: the group order is compared, each group's hosts as a set.
+        [(name, sorted(hosts)) for name, hosts in inventory.get_groups_dict().items()],
     )
 
 
