@@ -19,8 +19,9 @@ The order of effects matters where Ansible's inventory is order-sensitive, and i
 
 Speed: the public wrappers re-check and re-look-up everything on every call, which costs more
 than parsing. Where the outcome of a wrapper is known, the builder does only what the wrapper
-would have changed (see :func:`_create_host`, :func:`_join_group` and :func:`_set_host_vars`);
-every other case goes through the wrapper. The differential tests hold both to the builtin.
+would have changed (see :func:`_create_groups_and_hosts`, :func:`_join_group` and
+:func:`_set_host_vars`); every other case goes through the wrapper. The differential tests hold
+both to the builtin.
 """
 
 from __future__ import annotations
@@ -124,6 +125,8 @@ def _create_groups_and_hosts(
     groups = iter(model.groups.values())
     next_group = next(groups, None)
     inventory_hosts = inventory.hosts
+    inventory_groups = inventory.groups
+    localhost_names = C.LOCALHOST  # a lookup through ansible.constants' proxy: once, not per host
     pending = list(model.hosts.values())
     if consume:
         model.hosts.clear()
@@ -133,20 +136,27 @@ def _create_groups_and_hosts(
         while next_group is not None and next_group.line < host.line:
             inventory.add_group(next_group.name)
             next_group = next(groups, None)
-        group = inventory.groups.get(host.name)
-        if group is not None and host.name not in inventory.hosts and host.name in model.groups:
+        name = host.name
+        group = inventory_groups.get(name)
+        if group is not None and name not in inventory_hosts and name in model.groups:
             # Set again, at their line, among the group's own variables (see _populate).
-            relabelled[host.name] = host.line
+            relabelled[name] = host.line
             added = [key for key in _SOURCE_VARS if key not in group.vars]
-            inventory.add_host(host.name, port=host.port)
+            inventory.add_host(name, port=host.port)
             for key in added:
                 del group.vars[key]
-        elif direct:
-            _create_host(inventory, host.name, host.port, source_vars)
+        elif direct and group is None and name not in inventory_hosts and name not in localhost_names:
+            # inventory.add_host(name, port=host.port) without its re-checks. The parser gives
+            # non-empty, untagged names. For a name that is not yet a host, not a group (whose
+            # variables inventory_file would land on) and not localhost-like, add_host makes
+            # Host(name, port), stores it and sets two variables that the new host cannot
+            # already hold, so Host.set_variable would only assign them.
+            created = inventory_hosts[name] = Host(name, host.port)
+            created.vars["inventory_file"], created.vars["inventory_dir"] = source_vars
         else:
-            inventory.add_host(host.name, port=host.port)
+            inventory.add_host(name, port=host.port)
         if host.assignments:
-            _set_host_vars(inventory_hosts[host.name], host.assignments, tagger, direct)
+            _set_host_vars(inventory_hosts[name], host.assignments, tagger, direct)
     while next_group is not None:
         inventory.add_group(next_group.name)
         next_group = next(groups, None)
@@ -161,24 +171,6 @@ def _set_source_vars(inventory: InventoryData, name: str) -> None:
     source = inventory.current_source
     inventory.set_variable(name, "inventory_file", source if source else None)
     inventory.set_variable(name, "inventory_dir", basedir(source) if source else None)
-
-
-def _create_host(
-    inventory: InventoryData, name: str, port: int | None, source_vars: tuple[str | None, str | None]
-) -> None:
-    """``inventory.add_host(name, port=port)`` for the common case, without its re-checks.
-
-    The parser gives non-empty, untagged names. For a name that is not yet a host, not a
-    group (whose variables ``inventory_file`` would land on) and not localhost-like, add_host
-    makes ``Host(name, port)``, stores it and sets two variables that the new host cannot
-    already hold, so ``Host.set_variable`` would only assign them.
-    """
-    hosts = inventory.hosts
-    if name in hosts or name in inventory.groups or name in C.LOCALHOST:
-        inventory.add_host(name, port=port)
-        return
-    host = hosts[name] = Host(name, port)
-    host.vars["inventory_file"], host.vars["inventory_dir"] = source_vars
 
 
 def _steps_in_group_order(model: IniInventory) -> list[IniStep]:

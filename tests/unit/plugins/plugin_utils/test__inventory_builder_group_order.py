@@ -120,3 +120,22 @@ def test_constructed_with_vars_plugins_sees_groups_in_builtin_order(
         loader=DataLoader(), sources=[str(tmp_path / "hosts.ini"), str(tmp_path / "constructed.yml")]
     )
     assert manager.get_host("h1").vars["myrole"] == "web"
+
+
+@pytest.mark.parametrize("plugin_name", [BUILTIN, OURS])
+def test_host_lists_an_earlier_source_cached_are_refreshed(plugin_name: str, tmp_path: Path) -> None:
+    # An earlier source (or plugin) made g and p with hosts, and something listed their hosts,
+    # which ansible-core caches on each group. This file adds a host to g and links g under p:
+    # both lists must show it (the fast paths clear those caches as Group.add_host and
+    # Group.add_child_group do).
+    path = tmp_path / "hosts.ini"
+    path.write_text("[g]\nb\n\n[p:children]\ng\n")
+    inventory = InventoryData()
+    for group, host in (("g", "a"), ("p", "z")):
+        inventory.add_group(group)
+        inventory.add_host(host, group=group)
+        assert [member.name for member in inventory.groups[group].get_hosts()] == [host]
+    inventory.current_source = str(path)
+    inventory_loader.get(plugin_name).parse(inventory, DataLoader(), str(path), cache=False)
+    assert [member.name for member in inventory.groups["g"].get_hosts()] == ["a", "b"]
+    assert [member.name for member in inventory.groups["p"].get_hosts()] == ["z", "a", "b"]
