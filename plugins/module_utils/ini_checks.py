@@ -560,8 +560,29 @@ def assignment_traps(
 
 
 def glued_comment(line: str, indent: int) -> Finding | None:
-    """A '#' glued to a word outside quotes: shlex drops the rest of the line as a comment."""
-    # The quotes before each match are counted once, from where the last count stopped.
+    """A '#' glued to a word outside quotes: shlex drops the rest of the line as a comment.
+
+    :func:`_glued_comment_by_pattern` says the same with one pattern; this finds each '#' with
+    ``str.find`` and looks at the character before it, which costs a line with a trailing
+    comment far less than trying the pattern at every position (tests prove them equal).
+    """
+    # The quotes before each glued '#' are counted once, from where the last count stopped.
+    singles = doubles = counted = 0
+    sign = line.find("#", 1)
+    while sign > 0:
+        before = line[sign - 1]
+        if not before.isspace() and before not in "'\"":
+            singles += line.count("'", counted, sign)
+            doubles += line.count('"', counted, sign)
+            counted = sign
+            if singles % 2 == 0 and doubles % 2 == 0:
+                return _glued_comment_finding(line, indent, sign - 1)
+        sign = line.find("#", sign + 1)
+    return None
+
+
+def _glued_comment_by_pattern(line: str, indent: int) -> Finding | None:
+    """:func:`glued_comment`, plainly: every match of a non-blank, non-quote character and '#'."""
     singles = doubles = counted = 0
     for glued in _GLUED_COMMENT.finditer(line):
         end = glued.start() + 1
@@ -569,14 +590,19 @@ def glued_comment(line: str, indent: int) -> Finding | None:
         doubles += line.count('"', counted, end)
         counted = end
         if singles % 2 == 0 and doubles % 2 == 0:
-            return Finding(
-                "comment-cuts-value",
-                "'#' right after a word starts a comment: the rest of the line is dropped",
-                indent + glued.start() + 2,
-                len(line) - glued.start() - 1,
-                "quote a value that contains '#' (pass='ab#cd'), or put a blank before a comment",
-            )
+            return _glued_comment_finding(line, indent, glued.start())
     return None
+
+
+def _glued_comment_finding(line: str, indent: int, word_end: int) -> Finding:
+    """The warning for a '#' right after the character at ``word_end``."""
+    return Finding(
+        "comment-cuts-value",
+        "'#' right after a word starts a comment: the rest of the line is dropped",
+        indent + word_end + 2,
+        len(line) - word_end - 1,
+        "quote a value that contains '#' (pass='ab#cd'), or put a blank before a comment",
+    )
 
 
 def conflicting_port(host: IniHost, port: int | None, column: int) -> Finding | None:

@@ -8,7 +8,8 @@ machine. Three paths give shlex's words, cheapest first:
 
 1. a line with no quote, escape or comment sign, or whose first comment sign comes before any
    quote or escape (then the rest of the line is a comment): a plain split on shlex's
-   whitespace of the text before the comment;
+   whitespace of the text before the comment; with quotes but no escape or tab, a split at
+   the quotes of one kind (the other kind, if any, only inside those);
 2. a line that one precompiled pattern proves well formed (every quote closed, no dangling
    backslash) up to its end or to a comment sign outside quotes: the words are found by one
    regex and only quoted words are unquoted;
@@ -97,8 +98,11 @@ def split_words(line: str, origin: int = 0) -> tuple[list[str], list[int]]:
         has_double, has_single = '"' in head, "'" in head
         if not has_double and not has_single:
             return _split_plain(head, origin)
-        if has_double != has_single and "\t" not in head and "\r" not in head and "\n" not in head:
-            split = _split_quoted(head, '"' if has_double else "'", origin)
+        if "\t" not in head and "\r" not in head and "\n" not in head:
+            if has_double != has_single:
+                split = _split_quoted(head, '"' if has_double else "'", origin)
+            else:
+                split = _split_nested_quotes(head, origin)
             if split is not None:
                 return split
     words, offsets = _split_any(line)
@@ -129,6 +133,20 @@ def _split_any(line: str) -> tuple[list[str], list[int]]:
     words, offsets = [], []
     _read_words(line, 0, len(line) if comment < 0 else comment, words, offsets)
     return words, offsets
+
+
+def _split_nested_quotes(line: str, origin: int) -> tuple[list[str], list[int]] | None:
+    """The words of a line with both kinds of quote, where one kind only ever appears inside
+    runs quoted with the other (``labels="['a', 'b']"``); None for any other line.
+
+    Without backslashes, text inside quotes is literal to shlex, so such a line splits as if
+    the inner kind were an ordinary character.
+    """
+    for quote, inner in (('"', "'"), ("'", '"')):
+        pieces = line.split(quote)
+        if not any(inner in piece for piece in pieces[::2]):  # _split_quoted checks the pairs
+            return _split_quoted(line, quote, origin)
+    return None
 
 
 def _split_quoted(line: str, quote: str, origin: int) -> tuple[list[str], list[int]] | None:

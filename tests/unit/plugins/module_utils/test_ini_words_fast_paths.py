@@ -80,6 +80,29 @@ def test_split_words_equals_shlex_on_lines_with_one_kind_of_quote(line: str) -> 
     assert (words, offsets) == ini_words._scan(line)
 
 
+# Lines with both kinds of quote, spaces and a comment sign, no escape: the nested-quote path
+# (one kind only inside the other's runs) and the lines it must leave to the others.
+nested_quote_lines = st.lists(
+    st.sampled_from(['"', "'", " ", "a", "k=", "#", "['x', 'y']", '"it\'s"', "'say \"hi\"'", "é"]),
+    max_size=20,
+).map("".join)
+
+
+@SETTINGS
+@given(nested_quote_lines)
+@example("h labels=\"['tier1', 'rack1']\" x=1 # added by ticket OPS-1")
+@example("h msg='say \"hi\"' # c")
+@example("h a=\"x\" b='#' c")
+@example('h a=\'"\' b="#"')
+def test_split_words_equals_shlex_on_lines_with_both_kinds_of_quote(line: str) -> None:
+    assert _ours(split_words, line) == _shlex(line)
+    try:
+        words, offsets = split_words(line)
+    except ShellWordsError:
+        return
+    assert (words, offsets) == ini_words._scan(line)
+
+
 @SETTINGS
 @given(lines)
 def test_split_words_equals_the_scanner(line: str) -> None:
