@@ -94,13 +94,21 @@ class SourceTagger:
             return _new_float(value, tags[1])
         if value_type is bool or value is None:
             return value
+        if value_type is list:
+            # The items are tagged first; the fresh list holds no tags, so tag() would give it
+            # exactly the origin-only mapping.
+            return _new_list([self._tag(item, tags) for item in value], tags[1])
         origin = tags[0]
         if isinstance(value, UntrustedText):
             return _new_str(str(value), tags[1])
-        if isinstance(value, list):
-            return origin.tag([self._tag(item, tags) for item in value])
-        if isinstance(value, dict):
-            return origin.tag({origin.tag(key): self._tag(item, tags) for key, item in value.items()})
+        if value_type is dict:
+            return _new_dict(
+                {
+                    (_new_str(key, tags[1]) if type(key) is str else origin.tag(key)): self._tag(item, tags)
+                    for key, item in value.items()
+                },
+                tags[1],
+            )
         return origin.tag(value)
 
 
@@ -125,3 +133,5 @@ if HAS_DATA_TAGGING:
     _new_str = AnsibleTaggedObject._get_tagged_type(str)._instance_factory
     _new_int = AnsibleTaggedObject._get_tagged_type(int)._instance_factory
     _new_float = AnsibleTaggedObject._get_tagged_type(float)._instance_factory
+    _new_list = AnsibleTaggedObject._get_tagged_type(list)._instance_factory
+    _new_dict = AnsibleTaggedObject._get_tagged_type(dict)._instance_factory
