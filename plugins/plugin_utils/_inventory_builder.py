@@ -202,6 +202,18 @@ def _join_group(inventory: InventoryData, group_name: str, host_names: list[str]
     # Host.add_group walks get_ancestors(), a set, anew each time: the same set, iterated alike.
     ancestor_set = group.get_ancestors()
     ancestors = list(ancestor_set)
+    if not member_names and not ancestors and not group.child_groups:
+        # The loop below, for a group with no members, parents or children yet (a leaf group's
+        # first section): every name joins, none has the group already (it is nobody's
+        # ancestor), and there are no ancestors to add. The names of a step are distinct.
+        joining = [hosts[name] for name in host_names]
+        members.extend(joining)
+        member_names.update(host_names)
+        for host in joining:
+            host.groups.append(group)
+        group.clear_hosts_cache()
+        inventory._groups_dict_cache = {}
+        return
     for name in host_names:
         if name in member_names:
             continue

@@ -139,3 +139,22 @@ def test_host_lists_an_earlier_source_cached_are_refreshed(plugin_name: str, tmp
     inventory_loader.get(plugin_name).parse(inventory, DataLoader(), str(path), cache=False)
     assert [member.name for member in inventory.groups["g"].get_hosts()] == ["a", "b"]
     assert [member.name for member in inventory.groups["p"].get_hosts()] == ["z", "a", "b"]
+
+
+@pytest.mark.parametrize("plugin_name", [BUILTIN, OURS])
+def test_members_of_other_sources_are_joined_once(plugin_name: str, tmp_path: Path) -> None:
+    # g already has a (from an earlier source); this file lists a again, and k is new. A later
+    # source adds b to g and c to k again: Group.add_host reads each group's set of member
+    # names, which the fast paths must have kept up to date.
+    path = tmp_path / "hosts.ini"
+    path.write_text("[g]\na\nb\n\n[k]\nc\n")
+    inventory = InventoryData()
+    inventory.add_group("g")
+    inventory.add_host("a", group="g")
+    inventory.current_source = str(path)
+    inventory_loader.get(plugin_name).parse(inventory, DataLoader(), str(path), cache=False)
+    inventory.add_host("b", group="g")
+    inventory.add_host("c", group="k")
+    assert [host.name for host in inventory.groups["g"].hosts] == ["a", "b"]
+    assert [host.name for host in inventory.groups["k"].hosts] == ["c"]
+    assert group_names(inventory, "a") == ["g"]
