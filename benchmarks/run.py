@@ -44,6 +44,8 @@ BUILTIN = "ansible.builtin.ini"
 OURS = "iniplus.inventory.ini"
 # What ANSIBLE_INVENTORY_ENABLED needs to enable each plugin on its own.
 ENABLE = {BUILTIN: "ini", OURS: OURS}
+# Our plugin once more with its checks off, to measure what the default diagnostics cost.
+QUIET = "iniplus.inventory.ini, diagnostics = ignore"
 GROUPS = 200
 
 _LOAD_CHILD = """
@@ -229,7 +231,7 @@ class Result:
     shape: str
     hosts: int
     load: dict[str, list[float]] = field(default_factory=lambda: {BUILTIN: [], OURS: []})
-    load_cpu: dict[str, list[float]] = field(default_factory=lambda: {BUILTIN: [], OURS: []})
+    load_cpu: dict[str, list[float]] = field(default_factory=lambda: {BUILTIN: [], OURS: [], QUIET: []})
     graph: dict[str, list[float]] = field(default_factory=lambda: {BUILTIN: [], OURS: []})
     rss_mib: dict[str, list[float]] = field(default_factory=lambda: {BUILTIN: [], OURS: []})
     parser_lines_per_second: float = 0.0
@@ -246,7 +248,8 @@ def _environment(workdir: Path, plugin: str) -> dict[str, str]:
         os.environ,
         ANSIBLE_CONFIG=str(config),
         ANSIBLE_COLLECTIONS_PATH=str(workdir / "collections"),
-        ANSIBLE_INVENTORY_ENABLED=ENABLE[plugin],
+        ANSIBLE_INVENTORY_ENABLED=ENABLE[OURS if plugin == QUIET else plugin],
+        ANSIBLE_INIPLUS_DIAGNOSTICS="ignore" if plugin == QUIET else "warn",
         ANSIBLE_INVENTORY_UNPARSED_FAILED="true",
         ANSIBLE_NOCOLOR="1",
         # Installed Python code runs from bytecode (pip compiles it; Python caches it on first import).
@@ -317,13 +320,16 @@ def run(shapes: list[str], sizes: list[int], repeats: int, large_repeats: int, w
         for round_number in range(rounds):
             # Alternate which plugin goes first so that neither always gets the warmer machine.
             plugins = (BUILTIN, OURS) if round_number % 2 == 0 else (OURS, BUILTIN)
+            # Our plugin with diagnostics off runs next to the default, before or after it.
+            loads = (BUILTIN, QUIET, OURS) if round_number % 2 == 0 else (OURS, QUIET, BUILTIN)
             loaded = {}
-            for plugin in plugins:
+            for plugin in loads:
                 loaded[plugin] = measure_load(workdir, plugin, path)
-                result.load[plugin].append(loaded[plugin]["seconds"])
                 result.load_cpu[plugin].append(loaded[plugin]["cpu_seconds"])
-                result.rss_mib[plugin].append(loaded[plugin]["max_rss_kib"] / 1024)
-            if loaded[BUILTIN]["hosts"] != loaded[OURS]["hosts"] or loaded[OURS]["hosts"] != hosts:
+                if plugin != QUIET:
+                    result.load[plugin].append(loaded[plugin]["seconds"])
+                    result.rss_mib[plugin].append(loaded[plugin]["max_rss_kib"] / 1024)
+            if len({loaded[plugin]["hosts"] for plugin in loads} | {hosts}) != 1:
                 raise SystemExit(f"host counts differ: {loaded}")
             for plugin in plugins:
                 result.graph[plugin].append(measure_graph(workdir, plugin, path))
@@ -357,15 +363,18 @@ def _row(result: Result) -> str:
 
 
 CPU_HEADER = (
-    "| hosts | load CPU builtin (s) | load CPU iniplus (s) | speed-up | parser alone, CPU (host lines/s) |\n"
-    "|---:|---:|---:|---:|---:|"
+    "| hosts | load CPU builtin (s) | load CPU iniplus (s) | speed-up | load CPU iniplus, diagnostics"
+    " = ignore (s) | cost of diagnostics | parser alone, CPU (host lines/s) |\n"
+    "|---:|---:|---:|---:|---:|---:|---:|"
 )
 
 
 def _cpu_row(result: Result) -> str:
     cpu_b, cpu_o = result.median("load_cpu", BUILTIN), result.median("load_cpu", OURS)
+    cpu_quiet = result.median("load_cpu", QUIET)
     return (
         f"| {result.hosts:,} | {cpu_b:.2f} | {cpu_o:.2f} | {cpu_b / cpu_o:.1f}x"
+        f" | {cpu_quiet:.2f} | {100 * (cpu_o - cpu_quiet) / cpu_quiet:+.0f}%"
         f" | {result.parser_lines_per_cpu_second:,.0f} |"
     )
 
@@ -385,6 +394,9 @@ def _checks(results: list[Result]) -> list[str]:
             f"- 20,000 hosts, peak memory: {rss_o:.0f} MiB against the builtin's {rss_b:.0f} MiB"
             " (goal: not higher)",
             f"- parser alone at 20,000 hosts: {at.parser_lines_per_second:,.0f} host lines per second",
+            "- 20,000 hosts, the default diagnostics cost"
+            f" {100 * (at.median('load_cpu', OURS) / at.median('load_cpu', QUIET) - 1):+.1f}%"
+            " of load CPU time over `diagnostics = ignore` (goal: at most 5%)",
         ]
     small, large = by_size.get(10_000), by_size.get(100_000)
     if small is not None and large is not None:
@@ -459,8 +471,11 @@ WHERE_THE_TIME_GOES = """
 ansible.builtin.ini spends its time in four places: shlex tokenising, `ast.literal_eval`, data
 tagging, and populating through `InventoryData`'s wrappers. iniplus.inventory.ini:
 
-- splits a host line with `str.split`: at blanks when it has no quote, escape or comment sign, at
-  the quotes and then at blanks when its only special characters are one kind of quote, and
+- reads a host line that is one plain name (most lines of an inventory that lists its hosts in
+  several groups) with one pattern and no split at all (`ini_parser.py`);
+- splits other host lines with `str.split`: at blanks when they have no quote, escape or comment
+  sign, at the quotes and then at blanks when their only special characters are quotes of one
+  kind (or of two, one only inside the other's runs, as in `labels="['a', 'b']"`), and
   otherwise up to the first special character and the rest with one precompiled pattern,
   falling back to a shlex-exact scanner only for lines that pattern cannot prove well formed;
   a trailing `# comment` is cut off first when no escape and no unpaired quote comes before it
@@ -477,11 +492,15 @@ tagging, and populating through `InventoryData`'s wrappers. iniplus.inventory.in
   reads flat lists and dicts of such items (`['web', 'rack1']`) with two more; remembers every
   list and dict by its text and hands each host a fresh copy of it; and calls
   `ast.literal_eval` only for the rest (`ini_values.py`);
-- builds each line's trust and origin tags once and creates tagged values through the same
-  factory that `AnsibleTagHelper.tag` ends in (`_datatag.py`);
+- looks for a `#` glued to a word (a warning) with `str.find`, not a pattern tried at every
+  position of the line (`ini_checks.py`);
+- builds each line's trust and origin tags once and creates tagged values, lists and dicts
+  through the same factories that `AnsibleTagHelper.tag` ends in (`_datatag.py`);
 - creates hosts, group memberships and host variables with exactly the effects the public
-  wrappers would have, uses the wrappers for every case where those effects differ, and pauses
-  the cyclic garbage collector while it builds (`_inventory_builder.py`).
+  wrappers would have, uses the wrappers for every case where those effects differ, sets a
+  host's variables as it creates the host (so each record of the model is freed as the
+  inventory grows, and the two never peak together), and pauses the cyclic garbage collector
+  while it builds (`_inventory_builder.py`).
 
 Property tests beside each module's other tests compare the tokeniser with `shlex.split`
 (`tests/unit/plugins/module_utils/test_ini_words_fast_paths.py`), the typing with
@@ -491,14 +510,14 @@ Property tests beside each module's other tests compare the tokeniser with `shle
 population with the public wrappers (`test__inventory_builder.py`); the differential tests
 (`tests/unit/plugins/inventory/`) compare whole inventories with the builtin's.
 
-What is left in the parser on shape a, measured with callgrind on the benchmark's lines: about
-a quarter for a host line without variables (the loop, the split, the host record), a third for
-the six words seen before, and a fifth each for the host's own address (a new word: split at
-`=`, typed, remembered) and for the quoted template string. On shape b the parser is about a
-third of the load; the rest is tagging and setting each host's own values, which no memo
-shares. On shape c the parser is about a sixth of the load: the rest is ansible-core's own
-group bookkeeping (`Group.add_child_group` and `Host.populate_ancestors` walking every host of
-a child group, and `Group.add_host`), which both plugins pay for every membership.
+Where our load's CPU time goes at 20,000 hosts (ansible-core 2.21, shape c, the least
+favourable): the parser about a fifth, building the inventory about a third (ansible-core's
+`Host` objects, tagging each value with its origin, memberships and child links), and the rest
+is ansible-core's own work that both plugins pay alike: `reconcile_inventory` linking every
+top group under `all` (`Host.populate_ancestors` for every host below it), the vars-plugin
+stage run for every host and group, plugin loading, and one collection of the young objects
+once the garbage collector runs again. On shape b the parser is about a third of the load;
+the rest is mostly tagging and setting each host's own values, which no memo shares.
 """
 
 
@@ -566,6 +585,9 @@ Three shapes of inventory, each with N hosts (`benchmarks/run.py`):
   (imports excluded, plugin loading included); the median of the runs.
 - **--graph**: wall time of `ansible-inventory -i path --graph` (the whole command, Python start-up
   and imports included); the median of the runs.
+- **cost of diagnostics**: the CPU time of our load with the default `diagnostics = warn` over the
+  same load with `diagnostics = ignore` (`ANSIBLE_INIPLUS_DIAGNOSTICS`), run next to it in each
+  round; the medians.
 - **peak RSS**: `resource.getrusage(RUSAGE_SELF).ru_maxrss` at the end of the load subprocess, the
   peak resident memory of the whole process (interpreter and ansible-core included); the median.
 - **parser alone**: `parse_ini()` from `plugins/module_utils` in a subprocess that does not import
