@@ -25,7 +25,15 @@ from .ini_diagnostics import IniParseError
 from .ini_edit import EditError, EditResult
 from .ini_lines import decode_source
 
-__all__ = ["LockTimeout", "lock_path", "locked", "run_edit"]
+__all__ = ["FILE_ARGUMENT_SPEC", "LockTimeout", "lock_path", "locked", "run_edit"]
+
+# The options every editing module takes, as documented in doc_fragments/ini_file.py.
+FILE_ARGUMENT_SPEC: dict[str, dict[str, t.Any]] = {
+    "path": {"type": "path", "required": True, "aliases": ["dest"]},
+    "create": {"type": "bool", "default": False},
+    "backup": {"type": "bool", "default": False},
+    "lock_timeout": {"type": "float", "default": 60},
+}
 
 
 class LockTimeout(OSError):

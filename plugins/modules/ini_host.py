@@ -29,12 +29,6 @@ description:
 author:
   - iniplus.inventory contributors (@iniplus)
 options:
-  path:
-    description:
-      - The INI inventory file to edit.
-    type: path
-    required: true
-    aliases: [dest]
   name:
     description:
       - The host, as it is written in the inventory (one host, with no range, port, quotes or blanks).
@@ -78,38 +72,11 @@ options:
     type: str
     choices: [present, absent]
     default: present
-  create:
-    description:
-      - Create the file if it does not exist. Without it a missing file is an error.
-    type: bool
-    default: false
-  backup:
-    description:
-      - Keep a copy of the file as it was (with a timestamp in its name) before changing it.
-    type: bool
-    default: false
-  lock_timeout:
-    description:
-      - Seconds to wait for another run to finish with the file.
-    type: float
-    default: 60
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - ansible.builtin.action_common_attributes.files
   - ansible.builtin.files
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    platforms: posix
-  safe_file_operations:
-    description: Writes through a temporary file and an atomic rename, keeping the file's permissions.
-    support: full
-  vault:
-    description: Does not decrypt vaulted files.
-    support: none
+  - iniplus.inventory.ini_file
 notes:
   - A host that comes from a range (C(web[01:10])) is changed only where that can be written exactly, for
     example a variable set on a line of its own after the range; removing it, removing one of its variables
@@ -228,13 +195,16 @@ from ansible_collections.iniplus.inventory.plugins.module_utils.ini_edit import 
     HostRequest,
     edit_host,
 )
-from ansible_collections.iniplus.inventory.plugins.module_utils.ini_file import run_edit  # noqa: E402
+from ansible_collections.iniplus.inventory.plugins.module_utils.ini_file import (  # noqa: E402
+    FILE_ARGUMENT_SPEC,
+    run_edit,
+)
 
 
 def main() -> None:
     module = AnsibleModule(
         argument_spec={
-            "path": {"type": "path", "required": True, "aliases": ["dest"]},
+            **FILE_ARGUMENT_SPEC,
             "name": {"type": "str", "required": True},
             "port": {"type": "int"},
             "groups": {"type": "list", "elements": "str"},
@@ -242,9 +212,6 @@ def main() -> None:
             "vars": {"type": "dict", "default": {}},
             "remove_vars": {"type": "list", "elements": "str", "default": []},
             "state": {"type": "str", "choices": ["present", "absent"], "default": "present"},
-            "create": {"type": "bool", "default": False},
-            "backup": {"type": "bool", "default": False},
-            "lock_timeout": {"type": "float", "default": 60},
         },
         add_file_common_args=True,
         supports_check_mode=True,
