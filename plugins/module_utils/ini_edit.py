@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from .ini_checks import value_trap
 from .ini_diagnostics import IniParseError
 from .ini_hosts import HostPatternError, expand_host_pattern, split_port
-from .ini_lines import BYTE_ORDER_MARK
+from .ini_lines import BYTE_ORDER_MARK, CHILD_NAME, HeaderShape, section_line
 from .ini_model import IniInventory, UntrustedText
 from .ini_parser import parse_ini
 from .ini_values import ValueTypingError, type_value
@@ -51,8 +51,6 @@ __all__ = [
 
 # --- grammar (as ini_parser reads it) ----------------------------------------------------
 _COMMENT_MARKERS = "#;"
-_SECTION = re.compile(r"\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?")
-_CHILD_NAME = re.compile(r"([^:\]\s]+)\s*(?:#.*)?")
 # A host-line word as written: bare characters, quoted runs and escapes; '#' outside quotes
 # starts a comment (shlex's rule, even in the middle of a word).
 _SHELL_BLANKS = re.compile(r"[ \t]*")
@@ -289,9 +287,10 @@ class _Document:
             if _is_trivia(line.content):
                 continue
             stripped = line.content.strip()
-            header = _SECTION.fullmatch(stripped) if stripped[0] == "[" else None
-            if header is not None:
-                sections.append(_Section(header.group(1), header.group(2) or "hosts", index))
+            # A header as the parser reads it (a file it accepts has no other '[' line shape).
+            header = section_line(stripped) if stripped[0] == "[" else None
+            if header is not None and header.shape is HeaderShape.SECTION:
+                sections.append(_Section(header.name, header.type_word or "hosts", index))
             else:
                 sections[-1].body.append(index)
         return sections
@@ -933,7 +932,7 @@ def _children_lines(doc: _Document, parent: str, child: str) -> list[int]:
 
 
 def _child_of_line(doc: _Document, index: int) -> str | None:
-    match = _CHILD_NAME.fullmatch(doc.lines[index].content.strip())
+    match = CHILD_NAME.fullmatch(doc.lines[index].content.strip())
     return match.group(1) if match else None
 
 

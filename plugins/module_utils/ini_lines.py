@@ -15,6 +15,7 @@ import typing as t
 
 __all__ = [
     "BYTE_ORDER_MARK",
+    "CHILD_NAME",
     "COMMENT_MARKERS",
     "HeaderShape",
     "SectionKind",
@@ -33,6 +34,8 @@ UNDECODABLE = re.compile("[\udc80-\udcff]")
 # '[name]' or '[name:type]', then blanks and an optional '#' comment. A name is anything but
 # ':', ']' and blanks; the type is a word.
 _SECTION = re.compile(r"\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?")
+# A line of a :children section: a group name, then blanks and an optional '#' comment.
+CHILD_NAME = re.compile(r"([^:\]\s]+)\s*(?:#.*)?")
 # A header followed by a ';' comment, which the builtin does not recognise as a header.
 _HEADER_WITH_SEMICOLON_COMMENT = re.compile(r"(\[[^\]\s]+\])\s*;.*")
 

@@ -45,6 +45,7 @@ from .ini_diagnostics import MAX_ERRORS, DiagnosticLog, Finding, IniParseError, 
 from .ini_hosts import read_host_pattern
 from .ini_lines import (
     BYTE_ORDER_MARK,
+    CHILD_NAME,
     COMMENT_MARKERS,
     HeaderShape,
     SectionKind,
@@ -72,7 +73,6 @@ __all__ = ["MAX_ERRORS", "IniParseError", "parse_ini", "parse_ini_file", "paused
 
 # --- grammar ----------------------------------------------------------------------------
 # A line in a ':children' section: one group name, then blanks and an optional '#' comment.
-_CHILD_NAME = re.compile(r"([^:\]\s]+)\s*(?:#.*)?")
 _BLANK_BESIDE_EQUALS = re.compile(r"\s=|=\s")
 # A host line that is one plain name: no shell blank, quote, escape or comment sign (so shlex
 # gives the line itself as its only word) and no ':' or '[' (so it is no address, port or range).
@@ -493,7 +493,7 @@ class _Parser:
 
     # --- :children lines ----------------------------------------------------------------
     def _child_line(self, group_name: str, line: str, indent: int, at: Position) -> None:
-        match = _CHILD_NAME.fullmatch(line)
+        match = CHILD_NAME.fullmatch(line)
         if match is None:
             self._error(
                 at,
