@@ -144,7 +144,8 @@ def _split_nested_quotes(line: str, origin: int) -> tuple[list[str], list[int]] 
     """
     for quote, inner in (('"', "'"), ("'", '"')):
         pieces = line.split(quote)
-        if not any(inner in piece for piece in pieces[::2]):  # _split_quoted checks the pairs
+        # Outside the quotes (even places) no inner quote; _split_quoted checks the pairs.
+        if not any(inner in piece for piece in pieces[::2]):
             return _split_quoted(line, quote, origin)
     return None
 

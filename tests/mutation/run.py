@@ -84,6 +84,7 @@ MODULES = {
             f"{UNIT}/test_ini_checks.py",
             f"{UNIT}/test_ini_checks_escapes.py",
             f"{UNIT}/test_ini_parser_mutants.py",
+            f"{UNIT}/test_ini_parser_fast_paths.py",
         ),
         frozenset(
             {"parse", "_host_line", "_add_host", "_host_variables", "_assignment", "_vars_line", "_remember"}
