@@ -580,8 +580,9 @@ Three shapes of inventory, each with N hosts (`benchmarks/run.py`):
   two integers, a float, a boolean and a quoted template string), most of which repeat from host
   to host; `:vars` with a dict on every tenth group and 20 `:children` parents.
 - **b** (`generate_unique_values`): 200 groups; every host line has its own `ansible_host` and
-  its own `ansible_port` (no value repeats), an `ansible_user`, a quoted string, a float, a
-  boolean, a two-element list (`labels="['tier1', 'rack1']"`) and a trailing `# comment`.
+  its own `ansible_port` (no value repeats up to 50,000 hosts; ports stay valid above), an
+  `ansible_user`, a quoted string, a float, a boolean, a two-element list
+  (`labels="['tier1', 'rack1']"`) and a trailing `# comment`.
 - **c** (`generate_deep_groups`): every host listed in 4 of 400 groups (its variables on the
   first listing), 40 `:children` chains 10 groups deep, and a `:vars` section of three
   variables on each of the 800 groups.
