@@ -281,14 +281,17 @@ def _add_groups(host_groups: list[Group], additions: list[Group], addition_set: 
 
     ``additions`` lists ``addition_set``. Groups compare by identity, but ``x in list`` still
     calls the rich comparison for every element, so a host that shares none of them (the
-    usual case) takes one hashed pass over its list and one ``extend``.
+    usual case) takes one hashed pass over its list and one ``extend``, and a host that shares
+    some takes one more: the plain form, ``for group in additions: if group not in host_groups:
+    host_groups.append(group)``, compares every addition with every group of the host.
     """
     if addition_set.isdisjoint(host_groups):
         host_groups.extend(additions)
         return
-    for group in additions:
-        if group not in host_groups:
-            host_groups.append(group)
+    # additions has no repeats, so what the plain form appends is what the host lacked at first.
+    missing = addition_set.difference(host_groups)
+    if missing:
+        host_groups.extend([group for group in additions if group in missing])
 
 
 def _set_host_vars(host: Host, records: list[IniAssignments], tagger: SourceTagger, direct: bool) -> None:
