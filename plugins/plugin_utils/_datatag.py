@@ -103,13 +103,17 @@ class SourceTagger:
             return _new_str(str(value), tags[1])
         if value_type is dict:
             return _new_dict(
-                {
-                    (_new_str(key, tags[1]) if type(key) is str else origin.tag(key)): self._tag(item, tags)
-                    for key, item in value.items()
-                },
-                tags[1],
+                {self._tag_key(key, tags): self._tag(item, tags) for key, item in value.items()}, tags[1]
             )
         return origin.tag(value)
+
+    @staticmethod
+    def _tag_key(key: t.Any, tags: tuple[t.Any, t.Any, t.Any]) -> t.Any:
+        """A dict key with its origin only (Ansible drops trust from keys), as ``origin.tag(key)``."""
+        key_type = type(key)  # exactly str: a subclass (UntrustedText) takes the general way
+        if key_type is str:
+            return _new_str(key, tags[1])
+        return tags[0].tag(key)
 
 
 def _plain(value: t.Any) -> t.Any:
