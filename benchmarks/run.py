@@ -389,9 +389,10 @@ def _checks(results: list[Result]) -> list[str]:
         graph = at.median("graph", BUILTIN) / at.median("graph", OURS)
         rss_b, rss_o = at.median("rss_mib", BUILTIN), at.median("rss_mib", OURS)
         lines += [
-            f"- 20,000 hosts, InventoryManager load: {load:.1f}x faster than the builtin (goal: at least 5x);"
+            # Two decimals: a ratio rounded to the goal must not read as meeting it.
+            f"- 20,000 hosts, InventoryManager load: {load:.2f}x faster than the builtin (goal: at least 5x);"
             f" in CPU time {at.median('load_cpu', BUILTIN) / at.median('load_cpu', OURS):.1f}x",
-            f"- 20,000 hosts, `ansible-inventory --graph`: {graph:.1f}x faster (goal: at least 3.5x)",
+            f"- 20,000 hosts, `ansible-inventory --graph`: {graph:.2f}x faster (goal: at least 3.5x)",
             f"- 20,000 hosts, peak memory: {rss_o:.0f} MiB against the builtin's {rss_b:.0f} MiB"
             " (goal: not higher)",
             f"- parser alone at 20,000 hosts: {at.parser_lines_per_second:,.0f} host lines per second",
