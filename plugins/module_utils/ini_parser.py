@@ -72,7 +72,6 @@ from .ini_words import ShellWordsError, split_words
 __all__ = ["MAX_ERRORS", "IniParseError", "parse_ini", "parse_ini_file", "paused_garbage_collection"]
 
 # --- grammar ----------------------------------------------------------------------------
-# A line in a ':children' section: one group name, then blanks and an optional '#' comment.
 _BLANK_BESIDE_EQUALS = re.compile(r"\s=|=\s")
 # A host line that is one plain name: no shell blank, quote, escape or comment sign (so shlex
 # gives the line itself as its only word) and no ':' or '[' (so it is no address, port or range).

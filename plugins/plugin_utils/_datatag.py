@@ -98,14 +98,13 @@ class SourceTagger:
             # The items are tagged first; the fresh list holds no tags, so tag() would give it
             # exactly the origin-only mapping.
             return _new_list([self._tag(item, tags) for item in value], tags[1])
-        origin = tags[0]
         if isinstance(value, UntrustedText):
             return _new_str(str(value), tags[1])
         if value_type is dict:
             return _new_dict(
                 {self._tag_key(key, tags): self._tag(item, tags) for key, item in value.items()}, tags[1]
             )
-        return origin.tag(value)
+        return tags[0].tag(value)
 
     @staticmethod
     def _tag_key(key: t.Any, tags: tuple[t.Any, t.Any, t.Any]) -> t.Any:

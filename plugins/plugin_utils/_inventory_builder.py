@@ -203,28 +203,26 @@ def _join_group(inventory: InventoryData, group_name: str, host_names: list[str]
     ancestor_set = group.get_ancestors()
     ancestors = list(ancestor_set)
     if not member_names and not ancestors and not group.child_groups:
-        # The loop below, for a group with no members, parents or children yet (a leaf group's
-        # first section): every name joins, none has the group already (it is nobody's
-        # ancestor), and there are no ancestors to add. The names of a step are distinct.
+        # The loop below, for a group with no members, parents or children yet (a leaf
+        # group's first section): every name joins, none has the group already (it is
+        # nobody's ancestor), and there are no ancestors to add. A step's names are distinct.
         joining = [hosts[name] for name in host_names]
         members.extend(joining)
         member_names.update(host_names)
         for host in joining:
             host.groups.append(group)
-        group.clear_hosts_cache()
-        inventory._groups_dict_cache = {}
-        return
-    for name in host_names:
-        if name in member_names:
-            continue
-        host = hosts[name]
-        members.append(host)
-        member_names.add(name)
-        host_groups = host.groups
-        if ancestors:
-            _add_groups(host_groups, ancestors, ancestor_set)
-        if group not in host_groups:
-            host_groups.append(group)
+    else:
+        for name in host_names:
+            if name in member_names:
+                continue
+            host = hosts[name]
+            members.append(host)
+            member_names.add(name)
+            host_groups = host.groups
+            if ancestors:
+                _add_groups(host_groups, ancestors, ancestor_set)
+            if group not in host_groups:
+                host_groups.append(group)
     group.clear_hosts_cache()
     inventory._groups_dict_cache = {}
 
@@ -271,7 +269,7 @@ def _link_group(inventory: InventoryData, parent_name: str, child_name: str) -> 
                         if shares_none(host_groups):
                             host_groups.extend(additions)
                         else:
-                            _add_groups(host_groups, additions, new_ancestors)
+                            _add_missing_groups(host_groups, additions, new_ancestors)
         parent.clear_hosts_cache()
     inventory._groups_dict_cache = {}
 
@@ -287,7 +285,12 @@ def _add_groups(host_groups: list[Group], additions: list[Group], addition_set: 
     """
     if addition_set.isdisjoint(host_groups):
         host_groups.extend(additions)
-        return
+    else:
+        _add_missing_groups(host_groups, additions, addition_set)
+
+
+def _add_missing_groups(host_groups: list[Group], additions: list[Group], addition_set: set[Group]) -> None:
+    """:func:`_add_groups` for a host that already has some of ``additions``."""
     # additions has no repeats, so what the plain form appends is what the host lacked at first.
     missing = addition_set.difference(host_groups)
     if missing:
