@@ -9,24 +9,16 @@ fast path that drops or rewrites a character fails every run; then grammar-aware
 
 from __future__ import annotations
 
-import shlex
 import typing as t
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from shell_words import shlex_words, split_outcome
 from strategies import grammar_text, host_line_values, property_settings, shell_quoted
 
 from ansible_collections.iniplus.inventory.plugins.module_utils import ini_words
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_words import ShellWordsError, split_words
-
-
-def _shlex(line: str) -> t.Any:
-    try:
-        words = shlex.split(line, comments=True)
-    except ValueError as error:
-        return f"error: {error}"
-    return words
 
 
 def _ours(line: str) -> t.Any:
@@ -91,21 +83,13 @@ LINES = [
 
 
 @pytest.mark.parametrize("line", LINES)
-def test_split_words_equals_shlex(line: str) -> None:
-    assert _ours(line) == _shlex(line)
+def test_split_words_equalsshlex_words(line: str) -> None:
+    assert _ours(line) == shlex_words(line)
 
 
 @pytest.mark.parametrize("line", LINES)
 def test_every_path_equals_the_scanner(line: str) -> None:
-    try:
-        expected: t.Any = ini_words._scan(line)
-    except ShellWordsError as error:
-        expected = (str(error), error.offset)
-    try:
-        actual: t.Any = split_words(line)
-    except ShellWordsError as error:
-        actual = (str(error), error.offset)
-    assert actual == expected
+    assert split_outcome(split_words, line) == split_outcome(ini_words._scan, line)
 
 
 @pytest.mark.parametrize(
@@ -148,21 +132,21 @@ def test_errors_say_what_and_where(line: str, message: str, offset: int) -> None
 @pytest.mark.parametrize("how", [0, 1, 2])
 def test_quoted_values_reach_literal_eval_as_written(value: str, how: int) -> None:
     line = f"h1 k={shell_quoted(value, how)} x=y"
-    assert split_words(line)[0] == ["h1", f"k={value}", "x=y"] == _shlex(line)
+    assert split_words(line)[0] == ["h1", f"k={value}", "x=y"] == shlex_words(line)
 
 
 @property_settings(max_examples=800)
 @given(grammar_text(30))
-def test_grammar_text_equals_shlex(line: str) -> None:
-    assert _ours(line) == _shlex(line)
+def test_grammar_text_equalsshlex_words(line: str) -> None:
+    assert _ours(line) == shlex_words(line)
 
 
 @property_settings(max_examples=300)
 @given(st.lists(host_line_values(), min_size=1, max_size=3), st.sampled_from([" ", "  ", "\t"]))
-def test_host_lines_with_quoted_values_equal_shlex(values: list[tuple[str, str]], blank: str) -> None:
+def test_host_lines_with_quoted_values_equalshlex_words(values: list[tuple[str, str]], blank: str) -> None:
     line = blank.join(["h1", *(f"k{index}={written}" for index, (written, _value) in enumerate(values))])
     expected = ["h1", *(f"k{index}={value}" for index, (_written, value) in enumerate(values))]
-    assert _ours(line) == _shlex(line) == expected
+    assert _ours(line) == shlex_words(line) == expected
 
 
 class _Forbidden:
@@ -182,7 +166,7 @@ class _Forbidden:
 def test_lines_without_escape_or_comment_skip_the_general_splitter(
     line: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    expected = _shlex(line)
+    expected = shlex_words(line)
     if ("\t" not in line and ("'" in line) != ('"' in line)) or not ("'" in line or '"' in line):
         monkeypatch.setattr(ini_words, "_split_any", _Forbidden("_split_any"))
     monkeypatch.setattr(ini_words, "_WELL_FORMED_LINE", _Forbidden("_WELL_FORMED_LINE"))
@@ -192,7 +176,7 @@ def test_lines_without_escape_or_comment_skip_the_general_splitter(
 
 @pytest.mark.parametrize("line", ["h1 a='x \"y\"'", "h1 a=x\\ y", 'h1 a="x\\"y" b=\\#', "h1 a='x'\tb=\"y\""])
 def test_well_formed_lines_without_comment_take_one_pass(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    expected = _shlex(line)
+    expected = shlex_words(line)
     monkeypatch.setattr(ini_words, "_WELL_FORMED_LINE", _Forbidden("_WELL_FORMED_LINE"))
     monkeypatch.setattr(ini_words, "_scan", _Forbidden("_scan"))
     assert split_words(line)[0] == expected
@@ -200,7 +184,7 @@ def test_well_formed_lines_without_comment_take_one_pass(line: str, monkeypatch:
 
 @pytest.mark.parametrize("line", ["h1 a=x # c", "h1 a='x' #c 'open"])
 def test_comments_need_no_scanner(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    expected = _shlex(line)
+    expected = shlex_words(line)
     monkeypatch.setattr(ini_words, "_scan", _Forbidden("_scan"))
     assert split_words(line)[0] == expected
 
@@ -210,7 +194,7 @@ def test_text_without_escape_or_comment_takes_the_simple_word_pattern(
     line: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Past the first backslash the full word pattern is needed; before it, the simple one does."""
-    expected = _shlex(line)
+    expected = shlex_words(line)
     if "\\" not in line:
         monkeypatch.setattr(ini_words, "_BLANKS_AND_WORD", _Forbidden("_BLANKS_AND_WORD"))
     assert split_words(line)[0] == expected

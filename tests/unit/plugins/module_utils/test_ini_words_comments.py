@@ -21,10 +21,10 @@ import typing as t
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from shell_words import shlex_words, split_outcome, words_or_error
 
 from ansible_collections.iniplus.inventory.plugins.module_utils import ini_words
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_words import (
-    ShellWordsError,
     split_words,
 )
 
@@ -43,27 +43,6 @@ heads = st.sampled_from(["", "'", '"']).flatmap(
 comment_lines = st.tuples(heads, st.sampled_from(["#", " #", "\t#"]), lines).map("".join)
 
 
-def _shlex(line: str) -> list[str] | str:
-    try:
-        return shlex.split(line, comments=True)
-    except ValueError as error:
-        return f"error: {error}"
-
-
-def _ours(line: str) -> t.Any:
-    try:
-        return split_words(line)
-    except ShellWordsError as error:
-        return f"error: {error}"
-
-
-def _scanner(line: str) -> t.Any:
-    try:
-        return ini_words._scan(line)
-    except ShellWordsError as error:
-        return f"error: {error}"
-
-
 @SETTINGS
 @given(comment_lines)
 @example("h a=1 # c")
@@ -73,9 +52,8 @@ def _scanner(line: str) -> t.Any:
 @example("h a='x' 'y # c")
 @example("h a=1   \t# c \\")
 def test_comment_lines_split_as_shlex_does(line: str) -> None:
-    ours = _ours(line)
-    assert (ours if isinstance(ours, str) else ours[0]) == _shlex(line)
-    assert ours == _scanner(line)
+    assert words_or_error(split_words, line) == shlex_words(line)
+    assert split_outcome(split_words, line) == split_outcome(ini_words._scan, line)
 
 
 @SETTINGS
@@ -85,9 +63,8 @@ def test_comment_lines_split_as_shlex_does(line: str) -> None:
 @example("a\\\\  ")
 @example("a 'b c'   # d")
 def test_any_line_splits_as_shlex_does(line: str) -> None:
-    ours = _ours(line)
-    assert (ours if isinstance(ours, str) else ours[0]) == _shlex(line)
-    assert ours == _scanner(line)
+    assert words_or_error(split_words, line) == shlex_words(line)
+    assert split_outcome(split_words, line) == split_outcome(ini_words._scan, line)
 
 
 @SETTINGS
@@ -173,8 +150,7 @@ def test_patterns_only_scan_regions_that_keep_them_linear(
     """Each scanning call gets a region that does not end in a run of blanks, and all the calls
     together get at most a few times the line: no pattern can retry a long run of blanks from
     every position (what made ``h a=1`` + 40,000 blanks + ``# c`` take 43 s)."""
-    ours = _ours(line)
-    assert (ours if isinstance(ours, str) else ours[0]) == _shlex(line)
+    assert words_or_error(split_words, line) == shlex_words(line)
     for method, _handed, blank_tail in pattern_calls:
         assert not (blank_tail and method in _Recorder.SCANNING), method
     assert sum(handed for _method, handed, _tail in pattern_calls) <= 4 * len(line)

@@ -11,10 +11,10 @@ measured by ``benchmarks/run.py``, never asserted in tests.
 from __future__ import annotations
 
 import shlex
-import typing as t
 
 from hypothesis import example, given
 from hypothesis import strategies as st
+from shell_words import shlex_words, split_outcome, words_or_error
 from strategies import property_settings
 
 from ansible_collections.iniplus.inventory.plugins.module_utils import ini_words
@@ -32,20 +32,6 @@ LINE_CHARS = st.sampled_from([*list("ab=1 \t'\"\\#{}:é\x0b"), "xy", "k=v", '"a 
 lines = st.lists(LINE_CHARS, max_size=30).map("".join)
 
 
-def _shlex(line: str) -> list[str] | str:
-    try:
-        return shlex.split(line, comments=True)
-    except ValueError as error:
-        return f"error: {error}"
-
-
-def _ours(split: t.Callable[[str], tuple[list[str], list[int]]], line: str) -> list[str] | str:
-    try:
-        return split(line)[0]
-    except ShellWordsError as error:
-        return f"error: {error}"
-
-
 @SETTINGS
 @given(lines)
 @example('host motd="Welcome to {{ inventory_hostname }}" x=1')
@@ -56,7 +42,7 @@ def _ours(split: t.Callable[[str], tuple[list[str], list[int]]], line: str) -> l
 @example('h "ends with \\')
 @example("h \\")
 def test_split_words_equals_shlex(line: str) -> None:
-    assert _ours(split_words, line) == _shlex(line)
+    assert words_or_error(split_words, line) == shlex_words(line)
 
 
 # Lines for the quote-splitting path: one kind of quote, spaces, no escape or comment sign.
@@ -84,26 +70,14 @@ nested_quote_lines = st.lists(
 @example("h a=\"x\" b='#' c")
 @example('h a=\'"\' b="#"')
 def test_split_words_equals_shlex_on_quoted_lines(line: str) -> None:
-    assert _ours(split_words, line) == _shlex(line)
-    try:
-        words, offsets = split_words(line)
-    except ShellWordsError:
-        return
-    assert (words, offsets) == ini_words._scan(line)
+    assert words_or_error(split_words, line) == shlex_words(line)
+    assert split_outcome(split_words, line) == split_outcome(ini_words._scan, line)
 
 
 @SETTINGS
 @given(lines)
 def test_split_words_equals_the_scanner(line: str) -> None:
-    try:
-        expected: t.Any = ini_words._scan(line)
-    except ShellWordsError as error:
-        expected = (str(error), error.offset)
-    try:
-        actual: t.Any = split_words(line)
-    except ShellWordsError as error:
-        actual = (str(error), error.offset)
-    assert actual == expected
+    assert split_outcome(split_words, line) == split_outcome(ini_words._scan, line)
 
 
 @SETTINGS
@@ -124,4 +98,4 @@ def test_word_offsets_point_at_their_words(line: str) -> None:
 def test_unclosed_quotes_fail_fast_enough_to_finish() -> None:
     # A pattern that backtracks exponentially would never return on these.
     for line in ("a'" * 5000, '"' + "a" * 20000, "a " * 10000 + "'", "\\" * 20001, "'a' " * 5000 + '"'):
-        assert _ours(split_words, line) == _shlex(line)
+        assert words_or_error(split_words, line) == shlex_words(line)
