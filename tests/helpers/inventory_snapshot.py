@@ -12,7 +12,10 @@ its native type; and on ansible-core 2.19+ the trust and origin line of every st
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import tempfile
 import typing as t
 from dataclasses import dataclass
 
@@ -42,6 +45,19 @@ class LoadResult:
     @property
     def rejected(self) -> bool:
         return self.snapshot is None
+
+
+@contextlib.contextmanager
+def inventory_file(data: str | bytes) -> t.Iterator[str]:
+    """The path of a temporary ``.ini`` file holding ``data``, removed afterwards (for property
+    tests, whose examples cannot share pytest's per-test ``tmp_path``)."""
+    handle, path = tempfile.mkstemp(suffix=".ini")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data.encode() if isinstance(data, str) else data)
+        yield path
+    finally:
+        os.unlink(path)
 
 
 def load(plugin_name: str, path: str, *, legacy_types: bool = False) -> LoadResult:

@@ -12,12 +12,9 @@ Values include Python string literals with escape sequences and ``r''``/``b''`` 
 
 from __future__ import annotations
 
-import os
-import tempfile
-
 from hypothesis import given
 from hypothesis import strategies as st
-from inventory_snapshot import BUILTIN, HAS_DATA_TAGGING, OURS, load
+from inventory_snapshot import BUILTIN, HAS_DATA_TAGGING, OURS, inventory_file, load
 from strategies import host_line_values, property_settings, python_values
 
 GROUP_NAMES = ["web", "db", "all", "ungrouped", "web-1", "g.x", "grüppe", "h1", "prod"]
@@ -143,14 +140,9 @@ def inventories(draw: st.DrawFn) -> bytes:
 @property_settings(max_examples=300)
 @given(inventories())
 def test_generated_inventory_is_built_identically(text: bytes) -> None:
-    handle, path = tempfile.mkstemp(suffix=".ini")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text)
+    with inventory_file(text) as path:
         builtin = load(BUILTIN, path, legacy_types=not HAS_DATA_TAGGING)
         ours = load(OURS, path)
-    finally:
-        os.unlink(path)
     assert ours.rejected == builtin.rejected, (builtin.error, ours.error)
     assert ours.snapshot == builtin.snapshot
     if ours.rejected:

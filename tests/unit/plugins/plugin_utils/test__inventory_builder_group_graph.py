@@ -11,16 +11,13 @@ before or after hosts join, form diamonds, chains and loops (both plugins must r
 
 from __future__ import annotations
 
-import os
-import tempfile
-
 from ansible.errors import AnsibleError
 from ansible.inventory.data import InventoryData
 from ansible.parsing.dataloader import DataLoader
 from ansible.plugins.loader import inventory_loader
 from hypothesis import given
 from hypothesis import strategies as st
-from inventory_snapshot import BUILTIN, HAS_DATA_TAGGING, OURS, snapshot
+from inventory_snapshot import BUILTIN, HAS_DATA_TAGGING, OURS, inventory_file, snapshot
 from strategies import property_settings
 
 GROUPS = [f"g{number}" for number in range(7)]
@@ -77,12 +74,7 @@ def _load(plugin_name: str, path: str):
 @property_settings(max_examples=400)
 @given(graphs())
 def test_group_graph_is_built_identically(text: str) -> None:
-    handle, path = tempfile.mkstemp(suffix=".ini")
-    try:
-        with os.fdopen(handle, "w") as stream:
-            stream.write(text)
+    with inventory_file(text) as path:
         builtin = _load(BUILTIN, path)
         ours = _load(OURS, path)
-    finally:
-        os.unlink(path)
     assert ours == builtin
