@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sys
 import typing as t
 from dataclasses import dataclass, field
 
@@ -250,8 +251,10 @@ def paused_garbage_collection() -> t.Iterator[None]:
 
     Parsing a large file makes hundreds of thousands of objects and none of them can form a
     garbage cycle, yet every 700 allocations the collector walks the young ones and now and
-    then all of them: about a fifth of the parse time. It runs again as usual afterwards.
-    Nested uses cost nothing: only the outermost pauses and resumes it.
+    then all of them: about a fifth of the parse time. It runs again as usual afterwards,
+    with the burst's objects already in its oldest generation (see
+    :func:`_promote_young_objects`). Nested uses cost nothing: only the outermost pauses and
+    resumes it.
     """
     if not gc.isenabled():
         yield
@@ -260,4 +263,31 @@ def paused_garbage_collection() -> t.Iterator[None]:
     try:
         yield
     finally:
+        _promote_young_objects()
         gc.enable()
+
+
+def _promote_young_objects() -> None:
+    """Move every object the collector tracks to its oldest generation without walking them.
+
+    Objects made while the collector was paused all sit in its youngest generation, so its
+    first run afterwards would walk every one of them (an inventory of 20,000 hosts: some
+    240,000 objects, about 45 ms) only to find them alive and move them up. ``gc.freeze()``
+    followed by ``gc.unfreeze()`` puts them in the oldest generation directly, as the
+    ``gc`` documentation describes both calls; nothing is lost: a cycle among them that
+    becomes garbage is freed by the next full collection, as any old object's would be.
+
+    Skipped when objects are already frozen (the program froze them on purpose, for
+    instance before forking, and unfreezing would undo that) and on a free-threaded build
+    without the GIL, whose collector has no generations to skip and visits the whole heap
+    in both calls.
+    """
+    if gc.get_freeze_count() or not _gil_enabled():
+        return
+    gc.freeze()
+    gc.unfreeze()
+
+
+def _gil_enabled() -> bool:
+    is_gil_enabled = getattr(sys, "_is_gil_enabled", None)  # Python 3.13+
+    return is_gil_enabled is None or bool(is_gil_enabled())
