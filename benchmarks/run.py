@@ -507,7 +507,10 @@ tagging, and populating through `InventoryData`'s wrappers. iniplus.inventory.in
   wrappers would have, uses the wrappers for every case where those effects differ, sets a
   host's variables as it creates the host (so each record of the model is freed as the
   inventory grows, and the two never peak together), and pauses the cyclic garbage collector
-  while it builds (`_inventory_builder.py`).
+  while it parses and builds; when the collector resumes, the objects made meanwhile go
+  straight to its oldest generation (`gc.freeze()` then `gc.unfreeze()`), so its next
+  collection of young objects does not walk the whole new inventory only to find it alive
+  (`_inventory_builder.py`, `ini_model.py`).
 
 Property tests beside each module's other tests compare the tokeniser with `shlex.split`
 (`tests/unit/plugins/module_utils/test_ini_words_fast_paths.py`), the typing with
@@ -522,8 +525,7 @@ favourable): the parser about a fifth, building the inventory about a third (ans
 `Host` objects, tagging each value with its origin, memberships and child links), and the rest
 is ansible-core's own work that both plugins pay alike: `reconcile_inventory` linking every
 top group under `all` (`Host.populate_ancestors` for every host below it), the vars-plugin
-stage run for every host and group, plugin loading, and one collection of the young objects
-once the garbage collector runs again. On shape b the parser is about a third of the load;
+stage run for every host and group, and plugin loading. On shape b the parser is about a third of the load;
 the rest is mostly tagging and setting each host's own values, which no memo shares.
 """
 
