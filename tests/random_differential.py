@@ -8,15 +8,17 @@
 Writes ``--count`` random INI files (seeded, so a failure can be replayed with ``--only N``) and
 loads each with both plugins into a fresh inventory. They must agree on accepting or rejecting
 it, and an accepted file must give the same snapshot (groups, hosts, variables with types, and
-on 2.19+ trust and origin). The generator mixes the grammar with the inputs of issue 12: hosts
-listed again with variables, hosts named like groups with ``inventory_file`` in ``:vars``, glued
-``#`` inside and outside quotes, long dotted words, huge and odd numbers, ranges of every shape
-(reversed brackets included), ``b''`` literals, dangling and cyclic children, CRLF, tabs.
+on 2.19+ trust and origin). Names, ranges, values and tails come from
+tests/helpers/ini_vocabulary.py, shared with the Hypothesis differential that CI runs
+(tests/unit/plugins/inventory/test_ini_generated_differential.py); this generator mixes them
+with the inputs of issue 12: hosts listed again with variables, hosts named like groups with
+``inventory_file`` in ``:vars``, glued ``#`` inside and outside quotes, long dotted words, huge
+and odd numbers, ranges of every shape (reversed brackets included), ``b''`` literals, dangling
+and cyclic children, CRLF, tabs.
 
-Documented differences (docs/differences.md) are not generated: no byte-order mark, no host
-pattern of 900+ ranges or 1,000,000+ hosts, and on cores before 2.19 values are compared with
-the 2.19+ types the plugin gives everywhere. Not part of the pytest suite (it takes minutes);
-tests/unit/plugins/inventory/test_ini_generated_differential.py runs a smaller Hypothesis version in CI.
+Documented differences (docs/differences.md) are not generated, and on cores before 2.19 values
+are compared with the 2.19+ types the plugin gives everywhere. Not part of the pytest suite (it
+takes minutes).
 """
 
 from __future__ import annotations
@@ -27,82 +29,34 @@ import random
 import sys
 import tempfile
 import time
+import typing as t
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "helpers"))
 
-GROUPS = ["web", "db", "all", "ungrouped", "g.x", "grüppe", "h1", "prod", "web-1", "bastion"]
-HOSTS = [
-    "h1",
-    "h2",
-    "web",
-    "db",
-    "bastion",
-    "localhost",
-    "10.0.0.1",
-    "::1",
-    "fe80::1",
-    "höst",
-    "h.example.com",
-]
-RANGES = ["[1:3]", "[01:03]", "[a:c]", "[1:6:2]", "[3:1]", "[:2]", "[A:C]", "[x:z:2]", "[5:1:-1]"]
-BAD_RANGES = ["[0:2:0]", "[1:]", "[x]", "[c:a]", "[1:2:3:4]"]
-KEYS = [
-    "a",
-    "b",
-    "ansible_port",
-    "ansible_host",
-    "inventory_file",
-    "inventory_dir",
-    "ansible_group_priority",
-    "k",
-]
-VALUES = [
-    "1",
-    "-5",
-    "1.5",
-    "05",
-    "1e3",
-    "1e999",
-    "-1e999",
-    "0x1F",
-    "1_000",
-    "True",
-    "yes",
-    "None",
-    "[1,2]",
-    "(1,2)",
-    "{1,2}",
-    "{'a':1}",
-    "{'a':{'b':[1,(2,3)]}}",
-    "1+2j",
-    "...",
-    "b'by'",
-    "b'\\xff'",
-    "'q'",
-    '"two words"',
-    "'a#b'",
-    "a#b",
-    '"a#b#c"',
-    "1,2",
-    "{{ x }}",
-    "'{{ y }}'",
-    '""',
-    "=",
-    "[1,",
-    "mine",
-    "/abs/path",
-    "a.b.c",
-    "10.0.0.1",
-    "9" * 30,
-    "9" * 5000,
-    "1." + "0" * 40,
-]
+from ini_vocabulary import (
+    BAD_KEYS,
+    BAD_ODD_LINES,
+    BAD_RANGES,
+    BAD_SECTION_KINDS,
+    BAD_TAILS,
+    BAD_VALUES,
+    CHILD_LINE_TAILS,
+    GOOD_RANGES,
+    GROUP_NAMES,
+    HEADER_TAILS,
+    HOST_LINE_TAILS,
+    HOST_NAMES,
+    KEYS,
+    ODD_LINES,
+    SECTION_KINDS,
+    VALUES,
+    VARS_LINE_TAILS,
+)
 
 
-BAD_VALUES = ["x y", "'unclosed", "{[1]:2}", "\\"]
-
-
-def sometimes(rng: random.Random, good: list[str], bad: list[str], bad_share: float = 0.01) -> str:
+def sometimes(
+    rng: random.Random, good: t.Sequence[str], bad: t.Sequence[str], bad_share: float = 0.01
+) -> str:
     return rng.choice(bad if rng.random() < bad_share else good)
 
 
@@ -121,10 +75,10 @@ def value(rng: random.Random) -> str:
 
 
 def host_pattern(rng: random.Random) -> str:
-    name = rng.choice(HOSTS)
+    name = rng.choice(HOST_NAMES)
     roll = rng.random()
     if roll < 0.2:
-        name += sometimes(rng, RANGES, BAD_RANGES, 0.05) + rng.choice(["", "-x", ".lan", "[1:2]"])
+        name += sometimes(rng, GOOD_RANGES, BAD_RANGES, 0.05) + rng.choice(["", "-x", ".lan", "[1:2]"])
     elif roll < 0.21:
         name = rng.choice(["a]1:3[b", "x]y[1:3]", "h[1:2]]", "h[[1:2]", "h|[1:2]"])
     elif roll < 0.22:
@@ -138,27 +92,27 @@ def assignment(rng: random.Random) -> str:
     text = value(rng)
     if " " in text and not text.startswith(("'", '"')) and rng.random() < 0.8:
         text = repr(text)
-    return f"{rng.choice(KEYS)}={text}"
+    return f"{sometimes(rng, KEYS, BAD_KEYS)}={text}"
 
 
 def host_line(rng: random.Random) -> str:
     words = [host_pattern(rng)] + [assignment(rng) for _index in range(rng.choice([0, 0, 1, 2, 3]))]
     line = rng.choice([" ", "\t", "  "]).join(words)
-    return line + sometimes(rng, ["", "", "", " # comment", "# glued", ' v="a#b"'], [" ; semi"])
+    return line + sometimes(rng, HOST_LINE_TAILS, BAD_TAILS)
 
 
 def vars_line(rng: random.Random) -> str:
     spacing = rng.choice(["", " ", "\t"])
-    return f"{rng.choice(KEYS)}{spacing}={spacing}{value(rng)}" + rng.choice(["", "", " # c"])
+    return f"{sometimes(rng, KEYS, BAD_KEYS)}{spacing}={spacing}{value(rng)}" + rng.choice(VARS_LINE_TAILS)
 
 
 def child_line(rng: random.Random) -> str:
-    return rng.choice(GROUPS) + sometimes(rng, ["", "", " # c"], [" ; c"])
+    return rng.choice(GROUP_NAMES) + sometimes(rng, CHILD_LINE_TAILS, BAD_TAILS)
 
 
 def header(rng: random.Random) -> str:
-    kind = sometimes(rng, ["", "", ":vars", ":vars", ":children", ":hosts"], [":other"])
-    return f"[{rng.choice(GROUPS)}{kind}]" + sometimes(rng, ["", "", " # c", "  "], [" ; c"])
+    kind = sometimes(rng, SECTION_KINDS, BAD_SECTION_KINDS)
+    return f"[{rng.choice(GROUP_NAMES)}{kind}]" + sometimes(rng, HEADER_TAILS, BAD_TAILS)
 
 
 def inventory(rng: random.Random) -> bytes:
@@ -175,13 +129,13 @@ def inventory(rng: random.Random) -> bytes:
             if roll < 0.75:
                 lines.append(body(rng))
             elif roll < 0.9:
-                lines.append(sometimes(rng, ["", "# comment", "; comment", "   "], ["[]", "[bad name]"]))
+                lines.append(sometimes(rng, ODD_LINES, BAD_ODD_LINES))
             elif roll < 0.92:
                 lines.append(rng.choice([host_line, vars_line, child_line])(rng))
         if rng.random() < 0.2 and lines:  # a host listed again, now with variables
             lines.append(lines[-1] if kind == "" else host_line(rng))
     if rng.random() < 0.7:  # declare every group somewhere, so most :children and :vars resolve
-        lines.extend(f"[{name}]" for name in rng.sample(GROUPS, len(GROUPS)))
+        lines.extend(f"[{name}]" for name in rng.sample(GROUP_NAMES, len(GROUP_NAMES)))
     newline = rng.choice(["\n", "\n", "\r\n"])
     indent = rng.choice(["", "", "", " ", "\t"])
     return (newline.join(indent + line for line in lines) + newline).encode("utf-8")
