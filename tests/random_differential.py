@@ -33,25 +33,7 @@ import typing as t
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "helpers"))
 
-from ini_vocabulary import (
-    BAD_KEYS,
-    BAD_ODD_LINES,
-    BAD_RANGES,
-    BAD_SECTION_KINDS,
-    BAD_TAILS,
-    BAD_VALUES,
-    CHILD_LINE_TAILS,
-    GOOD_RANGES,
-    GROUP_NAMES,
-    HEADER_TAILS,
-    HOST_LINE_TAILS,
-    HOST_NAMES,
-    KEYS,
-    ODD_LINES,
-    SECTION_KINDS,
-    VALUES,
-    VARS_LINE_TAILS,
-)
+import ini_vocabulary as vocabulary
 
 
 def sometimes(
@@ -71,14 +53,16 @@ def value(rng: random.Random) -> str:
         return long_word(rng)
     if roll < 0.04:
         return "a#" * rng.randint(1, 20)
-    return sometimes(rng, VALUES, BAD_VALUES)
+    return sometimes(rng, vocabulary.VALUES, vocabulary.BAD_VALUES)
 
 
 def host_pattern(rng: random.Random) -> str:
-    name = rng.choice(HOST_NAMES)
+    name = rng.choice(vocabulary.HOST_NAMES)
     roll = rng.random()
     if roll < 0.2:
-        name += sometimes(rng, GOOD_RANGES, BAD_RANGES, 0.05) + rng.choice(["", "-x", ".lan", "[1:2]"])
+        name += sometimes(rng, vocabulary.GOOD_RANGES, vocabulary.BAD_RANGES, 0.05) + rng.choice(
+            ["", "-x", ".lan", "[1:2]"]
+        )
     elif roll < 0.21:
         name = rng.choice(["a]1:3[b", "x]y[1:3]", "h[1:2]]", "h[[1:2]", "h|[1:2]"])
     elif roll < 0.22:
@@ -92,27 +76,34 @@ def assignment(rng: random.Random) -> str:
     text = value(rng)
     if " " in text and not text.startswith(("'", '"')) and rng.random() < 0.8:
         text = repr(text)
-    return f"{sometimes(rng, KEYS, BAD_KEYS)}={text}"
+    return f"{sometimes(rng, vocabulary.KEYS, vocabulary.BAD_KEYS)}={text}"
 
 
 def host_line(rng: random.Random) -> str:
     words = [host_pattern(rng)] + [assignment(rng) for _index in range(rng.choice([0, 0, 1, 2, 3]))]
     line = rng.choice([" ", "\t", "  "]).join(words)
-    return line + sometimes(rng, HOST_LINE_TAILS, BAD_TAILS)
+    return line + sometimes(rng, vocabulary.HOST_LINE_TAILS, vocabulary.BAD_TAILS)
 
 
 def vars_line(rng: random.Random) -> str:
     spacing = rng.choice(["", " ", "\t"])
-    return f"{sometimes(rng, KEYS, BAD_KEYS)}{spacing}={spacing}{value(rng)}" + rng.choice(VARS_LINE_TAILS)
+    return (
+        f"{sometimes(rng, vocabulary.KEYS, vocabulary.BAD_KEYS)}{spacing}={spacing}{value(rng)}"
+        + rng.choice(vocabulary.VARS_LINE_TAILS)
+    )
 
 
 def child_line(rng: random.Random) -> str:
-    return rng.choice(GROUP_NAMES) + sometimes(rng, CHILD_LINE_TAILS, BAD_TAILS)
+    return rng.choice(vocabulary.GROUP_NAMES) + sometimes(
+        rng, vocabulary.CHILD_LINE_TAILS, vocabulary.BAD_TAILS
+    )
 
 
 def header(rng: random.Random) -> str:
-    kind = sometimes(rng, SECTION_KINDS, BAD_SECTION_KINDS)
-    return f"[{rng.choice(GROUP_NAMES)}{kind}]" + sometimes(rng, HEADER_TAILS, BAD_TAILS)
+    kind = sometimes(rng, vocabulary.SECTION_KINDS, vocabulary.BAD_SECTION_KINDS)
+    return f"[{rng.choice(vocabulary.GROUP_NAMES)}{kind}]" + sometimes(
+        rng, vocabulary.HEADER_TAILS, vocabulary.BAD_TAILS
+    )
 
 
 def inventory(rng: random.Random) -> bytes:
@@ -129,13 +120,13 @@ def inventory(rng: random.Random) -> bytes:
             if roll < 0.75:
                 lines.append(body(rng))
             elif roll < 0.9:
-                lines.append(sometimes(rng, ODD_LINES, BAD_ODD_LINES))
+                lines.append(sometimes(rng, vocabulary.ODD_LINES, vocabulary.BAD_ODD_LINES))
             elif roll < 0.92:
                 lines.append(rng.choice([host_line, vars_line, child_line])(rng))
         if rng.random() < 0.2 and lines:  # a host listed again, now with variables
             lines.append(lines[-1] if kind == "" else host_line(rng))
     if rng.random() < 0.7:  # declare every group somewhere, so most :children and :vars resolve
-        lines.extend(f"[{name}]" for name in rng.sample(GROUP_NAMES, len(GROUP_NAMES)))
+        lines.extend(f"[{name}]" for name in rng.sample(vocabulary.GROUP_NAMES, len(vocabulary.GROUP_NAMES)))
     newline = rng.choice(["\n", "\n", "\r\n"])
     indent = rng.choice(["", "", "", " ", "\t"])
     return (newline.join(indent + line for line in lines) + newline).encode("utf-8")

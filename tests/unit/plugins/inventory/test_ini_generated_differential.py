@@ -14,27 +14,9 @@ escape sequences and ``r''``/``b''`` prefixes (tests/helpers/strategies.py), on 
 
 from __future__ import annotations
 
+import ini_vocabulary as vocabulary
 from hypothesis import given
 from hypothesis import strategies as st
-from ini_vocabulary import (
-    BAD_KEYS,
-    BAD_ODD_LINES,
-    BAD_RANGES,
-    BAD_SECTION_KINDS,
-    BAD_TAILS,
-    BAD_VALUES,
-    CHILD_LINE_TAILS,
-    GOOD_RANGES,
-    GROUP_NAMES,
-    HEADER_TAILS,
-    HOST_LINE_TAILS,
-    HOST_NAMES,
-    KEYS,
-    ODD_LINES,
-    SECTION_KINDS,
-    VALUES,
-    VARS_LINE_TAILS,
-)
 from inventory_snapshot import BUILTIN, HAS_DATA_TAGGING, OURS, inventory_file, load
 from strategies import host_line_values, property_settings, python_values
 
@@ -44,15 +26,15 @@ def _mostly(good: tuple[str, ...], bad: tuple[str, ...]) -> st.SearchStrategy[st
     return st.one_of(*[st.sampled_from(good)] * 9, st.sampled_from(bad))
 
 
-ANY_RANGE = _mostly(GOOD_RANGES, BAD_RANGES)
-ANY_VALUE = _mostly(VALUES, BAD_VALUES)
-ANY_KEY = _mostly(KEYS, BAD_KEYS)
-ANY_ODD_LINE = _mostly(ODD_LINES, BAD_ODD_LINES)
+ANY_RANGE = _mostly(vocabulary.GOOD_RANGES, vocabulary.BAD_RANGES)
+ANY_VALUE = _mostly(vocabulary.VALUES, vocabulary.BAD_VALUES)
+ANY_KEY = _mostly(vocabulary.KEYS, vocabulary.BAD_KEYS)
+ANY_ODD_LINE = _mostly(vocabulary.ODD_LINES, vocabulary.BAD_ODD_LINES)
 
 
 @st.composite
 def host_patterns(draw: st.DrawFn) -> str:
-    name = draw(st.sampled_from(HOST_NAMES))
+    name = draw(st.sampled_from(vocabulary.HOST_NAMES))
     if draw(st.booleans()):
         name = name + draw(ANY_RANGE) + draw(st.sampled_from(["", "-x", ".lan"]))
     if draw(st.integers(0, 4)) == 0:
@@ -72,14 +54,14 @@ def host_lines(draw: st.DrawFn) -> str:
             value = repr(value)
         words.append(f"{draw(ANY_KEY)}={value}")
     line = draw(st.sampled_from([" ", "\t", "  "])).join(words)
-    return line + draw(_mostly(HOST_LINE_TAILS, BAD_TAILS))
+    return line + draw(_mostly(vocabulary.HOST_LINE_TAILS, vocabulary.BAD_TAILS))
 
 
 @st.composite
 def section_headers(draw: st.DrawFn) -> str:
-    name = draw(st.sampled_from(GROUP_NAMES))
-    kind = draw(_mostly(SECTION_KINDS, BAD_SECTION_KINDS))
-    tail = draw(_mostly(HEADER_TAILS, BAD_TAILS))
+    name = draw(st.sampled_from(vocabulary.GROUP_NAMES))
+    kind = draw(_mostly(vocabulary.SECTION_KINDS, vocabulary.BAD_SECTION_KINDS))
+    tail = draw(_mostly(vocabulary.HEADER_TAILS, vocabulary.BAD_TAILS))
     return f"[{name}{kind}]{tail}"
 
 
@@ -87,11 +69,13 @@ def section_headers(draw: st.DrawFn) -> str:
 def vars_lines(draw: st.DrawFn) -> str:
     spacing = draw(st.sampled_from(["", " ", "\t"]))
     value = draw(st.one_of(ANY_VALUE, python_values()))
-    return f"{draw(ANY_KEY)}{spacing}={spacing}{value}" + draw(st.sampled_from(VARS_LINE_TAILS))
+    return f"{draw(ANY_KEY)}{spacing}={spacing}{value}" + draw(st.sampled_from(vocabulary.VARS_LINE_TAILS))
 
 
 CHILD_LINES = st.builds(
-    lambda name, tail: name + tail, st.sampled_from(GROUP_NAMES), _mostly(CHILD_LINE_TAILS, BAD_TAILS)
+    lambda name, tail: name + tail,
+    st.sampled_from(vocabulary.GROUP_NAMES),
+    _mostly(vocabulary.CHILD_LINE_TAILS, vocabulary.BAD_TAILS),
 )
 BODY_LINES = {"": host_lines(), ":hosts": host_lines(), ":vars": vars_lines(), ":children": CHILD_LINES}
 
