@@ -508,11 +508,10 @@ tagging, and populating through `InventoryData`'s wrappers. iniplus.inventory.in
   host's variables as it creates the host (so each record of the model is freed as the
   inventory grows, and the two never peak together), and pauses the cyclic garbage collector
   while it parses and builds; the first time in a process that the collector resumes, the
-  objects made meanwhile go straight to its oldest generation (`gc.freeze()` then
-  `gc.unfreeze()`), so its next collection of young objects does not walk the whole new
-  inventory only to find it alive; later builds take the usual way, so that the full
-  collections that free a replaced inventory still come (`_inventory_builder.py`,
-  `ini_model.py`).
+  young objects (the new inventory among them) go straight to its oldest generation
+  (`gc.freeze()` then `gc.unfreeze()`), so its next collection of young objects does not
+  walk the whole new inventory only to find it alive; later builds take the usual way, so
+  that replaced inventories do not pile up (`_inventory_builder.py`, `ini_model.py`).
 
 Property tests beside each module's other tests compare the tokeniser with `shlex.split`
 (`tests/unit/plugins/module_utils/test_ini_words_fast_paths.py`), the typing with

@@ -263,8 +263,10 @@ def paused_garbage_collection() -> t.Iterator[None]:
     try:
         yield
     finally:
-        _promote_young_objects()
-        gc.enable()
+        try:
+            _promote_young_objects()
+        finally:
+            gc.enable()  # after: a collection started earlier would walk the whole burst
 
 
 # Process-wide, as the collector is: whether a resumption has already considered promoting.
@@ -281,12 +283,14 @@ def _promote_young_objects() -> None:
     ``gc.freeze()`` then ``gc.unfreeze()`` puts every tracked object in the oldest generation
     directly, as the ``gc`` documentation describes the two calls.
 
-    Once per process, because objects moved this way never count towards the collector's
-    trigger for a full collection, and a full collection is what frees an inventory that was
-    replaced (``meta: refresh_inventory``, a program that reloads): promoting every build
-    would let each replaced inventory pile up. The first build is usually the inventory a
-    process keeps; later builds take the usual way through the generations, and so trigger
-    the full collection that also frees the first one if it was replaced.
+    Once per process, because objects moved this way skip the collections of the middle
+    generation that free most garbage, and never count towards the trigger for a full
+    collection (``gc.freeze()`` also sets every generation's count back to zero):
+    promoting every build would let each replaced inventory (``meta: refresh_inventory``, a
+    program that reloads) pile up. The first build is usually the inventory a process keeps;
+    later builds take the collector's usual way. If the first one is replaced, it stays in
+    memory until a full collection, which may come much later or not before the process
+    exits: at most one inventory is held this way.
 
     Not at all on a free-threaded build (its collector has no generations, and both calls
     visit the whole heap), nor when the permanent generation holds anything: the program may

@@ -42,6 +42,11 @@ def _fresh_process_collector(monkeypatch):
         gc.disable()
 
 
+def _young(obj: object) -> bool:
+    """In generation 0, or 1 if a collection of the young ones ran since: not promoted."""
+    return _generation(obj) in {0, 1}
+
+
 def _generation(obj: object) -> int | None:
     for generation in range(OLDEST + 1):
         if any(tracked is obj for tracked in gc.get_objects(generation=generation)):
@@ -93,7 +98,7 @@ def test_only_the_first_pause_of_a_process_promotes():
     with paused_garbage_collection():
         second = _Node()
     assert _generation(first) == OLDEST
-    assert _generation(second) == 0
+    assert _young(second)
 
 
 def test_a_cycle_made_in_the_pause_is_still_collected():
@@ -138,8 +143,10 @@ def test_replaced_builds_do_not_pile_up():
     result = subprocess.run(
         [sys.executable, "-c", _REPLACED_BUILDS], env=environment, capture_output=True, text=True, check=True
     )
-    # 1 to 9 here on Pythons 3.11 to 3.13. Promoting every build would keep all 29 replaced
-    # ones: objects promoted that way never count towards the trigger for a full collection.
+    # 9 on 3.11 and 7 on 3.13 every time (4 to 9 on 3.12, which does not promote), the first
+    # build among them. Promoting every build keeps all 29 replaced ones: each skips the
+    # middle generation's collections, which free the others here, and none counts towards
+    # a full collection.
     assert int(result.stdout) <= 15
 
 
@@ -152,7 +159,7 @@ def test_objects_the_program_froze_stay_frozen():
             made = _Node()
         assert gc.get_freeze_count() == count
         assert _generation(frozen) is None  # still in the permanent generation
-        assert _generation(made) == 0
+        assert _young(made)
     finally:
         gc.unfreeze()
 
@@ -161,4 +168,4 @@ def test_no_promotion_on_a_free_threaded_build(monkeypatch):
     monkeypatch.setattr(ini_model, "_free_threaded", lambda: True)
     with paused_garbage_collection():
         made = _Node()
-    assert _generation(made) == 0
+    assert _young(made)
