@@ -27,11 +27,14 @@ def shlex_words(line: str) -> list[str] | str:
 
 
 def words_or_error(split: Splitter, line: str) -> list[str] | str:
-    """A splitter's words, or ``"error: <its message>"``: comparable with :func:`shlex_words`."""
+    """A splitter's words (checked to come with an offset each), or ``"error: <its message>"``:
+    comparable with :func:`shlex_words`."""
     try:
-        return split(line)[0]
+        words, offsets = split(line)
     except ShellWordsError as error:
         return f"error: {error}"
+    assert len(words) == len(offsets)
+    return words
 
 
 def split_outcome(split: Splitter, line: str) -> tuple[list[str], list[int]] | tuple[str, int]:

@@ -14,21 +14,11 @@ import typing as t
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from shell_words import shlex_words, split_outcome
+from shell_words import shlex_words, split_outcome, words_or_error
 from strategies import grammar_text, host_line_values, property_settings, shell_quoted
 
 from ansible_collections.iniplus.inventory.plugins.module_utils import ini_words
 from ansible_collections.iniplus.inventory.plugins.module_utils.ini_words import ShellWordsError, split_words
-
-
-def _ours(line: str) -> t.Any:
-    try:
-        words, offsets = split_words(line)
-    except ShellWordsError as error:
-        return f"error: {error}"
-    assert len(words) == len(offsets)
-    return words
-
 
 LINES = [
     # plain words, single spaces and other blanks
@@ -83,8 +73,8 @@ LINES = [
 
 
 @pytest.mark.parametrize("line", LINES)
-def test_split_words_equalsshlex_words(line: str) -> None:
-    assert _ours(line) == shlex_words(line)
+def test_split_words_equals_shlex(line: str) -> None:
+    assert words_or_error(split_words, line) == shlex_words(line)
 
 
 @pytest.mark.parametrize("line", LINES)
@@ -137,16 +127,16 @@ def test_quoted_values_reach_literal_eval_as_written(value: str, how: int) -> No
 
 @property_settings(max_examples=800)
 @given(grammar_text(30))
-def test_grammar_text_equalsshlex_words(line: str) -> None:
-    assert _ours(line) == shlex_words(line)
+def test_grammar_text_equals_shlex(line: str) -> None:
+    assert words_or_error(split_words, line) == shlex_words(line)
 
 
 @property_settings(max_examples=300)
 @given(st.lists(host_line_values(), min_size=1, max_size=3), st.sampled_from([" ", "  ", "\t"]))
-def test_host_lines_with_quoted_values_equalshlex_words(values: list[tuple[str, str]], blank: str) -> None:
+def test_host_lines_with_quoted_values_equal_shlex(values: list[tuple[str, str]], blank: str) -> None:
     line = blank.join(["h1", *(f"k{index}={written}" for index, (written, _value) in enumerate(values))])
     expected = ["h1", *(f"k{index}={value}" for index, (_written, value) in enumerate(values))]
-    assert _ours(line) == shlex_words(line) == expected
+    assert words_or_error(split_words, line) == shlex_words(line) == expected
 
 
 class _Forbidden:
